@@ -1,0 +1,21 @@
+#include "i18n/translator.h"
+#include "ui/application.h"
+
+#include <QApplication>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Pipedeck"));
+    QApplication::setOrganizationDomain(QStringLiteral("pipedeck.invalid"));
+    QApplication::setApplicationName(QStringLiteral("pipedeck"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Pipedeck"));
+    QApplication::setApplicationVersion(QStringLiteral(PIPEDECK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("pipedeck"));
+
+    pipedeck::Application pipedeckApp;
+    const int setupResult = pipedeckApp.start(QApplication::arguments());
+    if (setupResult >= 0)
+        return setupResult;
+    return QApplication::exec();
+}

@@ -1,0 +1,22 @@
+# CPack: a .deb on Linux (built and installed in CI), NSIS on Windows, DMG on macOS.
+set(CPACK_PACKAGE_NAME "pipedeck")
+set(CPACK_PACKAGE_VENDOR "Pipedeck")
+set(CPACK_PACKAGE_CONTACT "Pipedeck developers <dev@pipedeck.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_STRIP_FILES ON)
+
+if(WIN32)
+    set(CPACK_GENERATOR "NSIS")
+    set(CPACK_NSIS_DISPLAY_NAME "Pipedeck")
+    set(CPACK_NSIS_PACKAGE_NAME "Pipedeck")
+elseif(APPLE)
+    set(CPACK_GENERATOR "DragNDrop")
+else()
+    set(CPACK_GENERATOR "DEB")
+    set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+    set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
+    set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+endif()
+
+include(CPack)
