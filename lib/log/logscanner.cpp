@@ -1,0 +1,225 @@
+#include "log/logscanner.h"
+
+#include "log/logsyntax.h"
+
+#include <cstring>
+
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#define PIPEDECK_LOG_SSE2 1
+#endif
+
+namespace pipedeck::log {
+
+namespace {
+
+constexpr char kEsc = 0x1b;
+
+inline bool isSpecial(char c)
+{
+    return c == '\n' || c == '\r' || c == kEsc;
+}
+
+#ifdef PIPEDECK_LOG_SSE2
+inline quint64 specialMask64(const char *p)
+{
+    const __m128i nl = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i esc = _mm_set1_epi8(kEsc);
+    quint64 mask = 0;
+    for (int i = 0; i < 4; ++i) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * i));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)),
+                                         _mm_cmpeq_epi8(v, esc));
+        mask |= quint64(quint32(_mm_movemask_epi8(hit))) << (16 * i);
+    }
+    return mask;
+}
+#else
+inline quint64 specialMask64(const char *p)
+{
+    quint64 mask = 0;
+    for (int i = 0; i < 64; ++i)
+        mask |= quint64(isSpecial(p[i])) << i;
+    return mask;
+}
+#endif
+
+inline int lowestBit(quint64 v)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_ctzll(v);
+#else
+    int n = 0;
+    while (!(v & 1)) {
+        v >>= 1;
+        ++n;
+    }
+    return n;
+#endif
+}
+
+// Yields the positions of special bytes in increasing order, computing each
+// 64-byte mask once.
+class SpecialFinder
+{
+public:
+    SpecialFinder(const char *data, qint64 end)
+        : m_data(data)
+        , m_end(end)
+    {}
+
+    qint64 next(qint64 from)
+    {
+        for (;;) {
+            if (from >= m_blockStart && from < m_blockStart + 64) {
+                const quint64 bits = m_mask & (~quint64(0) << (from - m_blockStart));
+                if (bits)
+                    return m_blockStart + lowestBit(bits);
+                from = m_blockStart + 64;
+            }
+            if (m_end - from >= 64) {
+                m_blockStart = from;
+                m_mask = specialMask64(m_data + from);
+                continue;
+            }
+            for (; from < m_end; ++from) {
+                if (isSpecial(m_data[from]))
+                    return from;
+            }
+            return m_end;
+        }
+    }
+
+private:
+    const char *m_data;
+    qint64 m_end;
+    qint64 m_blockStart = -128;
+    quint64 m_mask = 0;
+};
+
+} // namespace
+
+LogScanner::Wait LogScanner::decideTimestamps(const char *data, qint64 available, bool final)
+{
+    if (available >= syntax::kTimestampPrefixLength) {
+        m_timestamps = syntax::isTimestampPrefixStrict(data, available) ? TimestampMode::On
+                                                                        : TimestampMode::Off;
+        return Wait::None;
+    }
+    if (final || std::memchr(data, '\n', size_t(available))) {
+        m_timestamps = TimestampMode::Off;
+        return Wait::None;
+    }
+    return Wait::MoreBytes;
+}
+
+void LogScanner::endLine(qint64 newlinePos)
+{
+    m_index.appendLine(newlinePos + 1 - m_lineStart, m_lineComplex);
+    m_lineComplex = false;
+    m_lineStart = newlinePos + 1;
+    m_lineStartStyle = m_style;
+    const qint64 line = m_index.lineCount();
+    if ((line & (LineIndex::kBlockLines - 1)) == 0)
+        m_index.setBlockStyle(line >> LineIndex::kBlockShift, m_style);
+}
+
+LogScanner::Wait LogScanner::handleNewline(const char *data, qint64 p, qint64 available, bool final)
+{
+    bool continuation = false;
+    if (m_timestamps == TimestampMode::On) {
+        const qint64 next = p + 1;
+        if (available - next >= syntax::kTimestampPrefixLength) {
+            continuation = syntax::isContinuationPrefix(data + next);
+        } else if (!final && !std::memchr(data + next, '\n', size_t(available - next))) {
+            m_pos = p;
+            return Wait::MoreBytes;
+        }
+    }
+    if (continuation) {
+        m_lineComplex = true;
+        m_pos = p + 1 + syntax::kTimestampPrefixLength;
+        m_markerFloor = m_pos;
+        return Wait::None;
+    }
+    m_escape.reset();
+    endLine(p);
+    m_pos = p + 1;
+    m_markerFloor = m_pos;
+    return Wait::None;
+}
+
+void LogScanner::scan(const char *data, qint64 available, bool final)
+{
+    if (m_timestamps == TimestampMode::Undecided &&
+        decideTimestamps(data, available, final) == Wait::MoreBytes)
+        return;
+
+    SpecialFinder finder(data, available);
+    while (m_pos < available) {
+        if (m_escape.active()) {
+            const uchar byte = uchar(data[m_pos]);
+            if (byte == '\n') {
+                if (handleNewline(data, m_pos, available, final) == Wait::MoreBytes)
+                    return;
+                continue;
+            }
+            switch (m_escape.feed(byte)) {
+            case EscapeParser::Step::More:
+                ++m_pos;
+                break;
+            case EscapeParser::Step::Finished:
+                ++m_pos;
+                if (m_escape.isSgr())
+                    applySgr(m_style, m_escape.params(), m_escape.paramCount());
+                m_markerFloor = m_pos;
+                break;
+            case EscapeParser::Step::Aborted:
+                m_markerFloor = m_pos;
+                break;
+            }
+            continue;
+        }
+
+        const qint64 p = finder.next(m_pos);
+        if (p >= available) {
+            m_pos = available;
+            break;
+        }
+        const char c = data[p];
+        if (c == '\n') {
+            if (handleNewline(data, p, available, final) == Wait::MoreBytes)
+                return;
+        } else if (c == kEsc) {
+            m_lineComplex = true;
+            m_escape.begin();
+            m_pos = p + 1;
+        } else { // '\r'
+            // A lone "\r\n" ending is still a plain slice of the raw bytes.
+            if (available - p < 2 || data[p + 1] != '\n')
+                m_lineComplex = true;
+            if (available - p < 5) {
+                if (!final) {
+                    m_pos = p;
+                    return;
+                }
+            } else if (std::memcmp(data + p + 1, "\x1b[0K", 4) == 0) {
+                const char *floor = data + qMax(m_markerFloor, m_lineStart);
+                const char *start =
+                    syntax::findSectionMarkerBefore(floor, data + p, data + available);
+                if (start) {
+                    if (const auto marker = syntax::parseSectionMarker(start, data + available))
+                        m_sections.apply(*marker, m_index.lineCount());
+                    m_pos = p + 5;
+                    m_markerFloor = m_pos;
+                    continue;
+                }
+            }
+            m_pos = p + 1;
+            m_markerFloor = m_pos;
+        }
+    }
+}
+
+} // namespace pipedeck::log

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "log/escapeparser.h"
+#include "log/lineindex.h"
+#include "log/logstyle.h"
+#include "log/sectiontree.h"
+
+namespace pipedeck::log {
+
+enum class TimestampMode : quint8 { Undecided, Off, On };
+
+// The indexing pass: one sequential scan over the raw bytes that finds display
+// lines, section markers and the SGR style at each block start. It jumps from
+// one interesting byte ('\n', '\r', ESC) to the next with SIMD, so plain text
+// costs a few instructions per 64 bytes. Everything it needs to resume lives in
+// its members: scanning a log in one call or in any number of appended pieces
+// gives the same result. The same rules are applied, byte by byte, by
+// renderLine(); the tests and the fuzzer check that both agree.
+class LogScanner
+{
+public:
+    LogScanner(LineIndex &index, SectionTree &sections)
+        : m_index(index)
+        , m_sections(sections)
+    {}
+
+    // Scans what is new in data[0, available). With `final`, no more bytes will
+    // come, so decisions that wait for following bytes are taken now.
+    void scan(const char *data, qint64 available, bool final);
+
+    // Start of the line still being read (== available when none is open).
+    qint64 openLineStart() const { return m_lineStart; }
+    qint64 scannedUpTo() const { return m_pos; }
+    TimestampMode timestampMode() const { return m_timestamps; }
+    // Style in force at openLineStart() (valid once the line before it ended).
+    const Style &lineStartStyle() const { return m_lineStartStyle; }
+    // Whether the open line is complex in the sense of LineIndex::appendLine.
+    bool openLineComplex() const { return m_lineComplex; }
+
+private:
+    enum class Wait { None, MoreBytes };
+
+    Wait decideTimestamps(const char *data, qint64 available, bool final);
+    // The '\n' at `p`: a line end, or a FF_TIMESTAMPS continuation to join.
+    Wait handleNewline(const char *data, qint64 p, qint64 available, bool final);
+    void endLine(qint64 newlinePos);
+
+    LineIndex &m_index;
+    SectionTree &m_sections;
+    EscapeParser m_escape;
+    Style m_style;
+    Style m_lineStartStyle;
+    qint64 m_pos = 0;
+    qint64 m_lineStart = 0;
+    // A marker can only start after the last escape, control byte or prefix.
+    qint64 m_markerFloor = 0;
+    TimestampMode m_timestamps = TimestampMode::Undecided;
+    bool m_lineComplex = false;
+};
+
+} // namespace pipedeck::log

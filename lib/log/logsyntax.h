@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace pipedeck::log {
+
+// The fixed pieces of GitLab's job-log syntax that are not escape sequences:
+// section markers and the runner's FF_TIMESTAMPS line prefix.
+
+// `section_start:<ts>:<name>[k=v,...]\r\e[0K` / `section_end:<ts>:<name>\r\e[0K`,
+// the grammar of lib/gitlab/regex.rb#build_trace_section_regex.
+struct SectionMarker
+{
+    enum class Kind { Start, End };
+    Kind kind = Kind::Start;
+    qint64 timestamp = 0;
+    QByteArray name;    // as written, before normalisation
+    QByteArray options; // the text between the brackets, empty without options
+    int length = 0;     // bytes from 's' up to and including "\r\e[0K"
+};
+
+namespace syntax {
+
+inline constexpr int kMaxMarkerName = 1024;
+inline constexpr int kMaxMarkerDigits = 20;
+inline constexpr int kMaxMarkerOptions = 1024;
+// Longest possible marker: what a backward search from '\r' must look at.
+inline constexpr int kMaxMarkerLength =
+    14 + kMaxMarkerDigits + 1 + kMaxMarkerName + kMaxMarkerOptions + 2 + 5;
+
+// Parses a marker that starts exactly at `p`. Needs the whole marker including
+// "\r\e[0K" inside [p, end); returns nothing otherwise.
+std::optional<SectionMarker> parseSectionMarker(const char *p, const char *end);
+
+// Given a '\r' at `cr` followed by "\e[0K", finds where a marker ending at `cr`
+// would start, not before `lowerBound`. Returns nullptr when there is none.
+const char *findSectionMarkerBefore(const char *lowerBound, const char *cr, const char *end);
+
+// GitLab: lowercased, everything outside [a-z0-9] becomes '-'.
+QString normalizeSectionName(const QByteArray &name);
+
+// Options "k=v,k2=v2" -> value of `key` (empty when absent).
+QByteArray sectionOption(const QByteArray &options, const QByteArray &key);
+
+// MM:SS, or HH:MM:SS from one hour on (hours may exceed 24).
+QString formatSectionDuration(qint64 seconds);
+// End minus start, clamped to 0 .. one year like GitLab.
+qint64 clampedSectionDuration(qint64 startSeconds, qint64 endSeconds);
+
+// FF_TIMESTAMPS: "2024-05-14T11:19:19.899359Z 00O " (32 bytes, the last byte is ' '
+// for a new line or '+' for a continuation).
+inline constexpr int kTimestampPrefixLength = 32;
+inline constexpr int kTimestampLength = 27;
+// The full check GitLab applies to the first line to switch timestamps on.
+bool isTimestampPrefixStrict(const char *p, qint64 available);
+// The cheap per-line check GitLab applies once timestamps are on. Needs 32 bytes.
+inline bool isTimestampPrefix(const char *p)
+{
+    return p[26] == 'Z' && p[4] == '-' && p[7] == '-' && p[10] == 'T' && p[13] == ':' &&
+           p[27] == ' ' && (p[31] == ' ' || p[31] == '+');
+}
+inline bool isContinuationPrefix(const char *p)
+{
+    return isTimestampPrefix(p) && p[31] == '+';
+}
+
+} // namespace syntax
+} // namespace pipedeck::log
