@@ -137,7 +137,10 @@ void SecretStore::deliver(const std::shared_ptr<PendingOperation> &operation, Se
         operation->deadlineTimer->deleteLater();
     }
     result.detail = redactSecrets(result.detail);
-    if (result.status != SecretStatus::Ok) {
+    if (result.status == SecretStatus::NotFound) {
+        qCDebug(lcSecrets).noquote() << "keychain" << secretOperationName(operation->operation)
+                                     << operation->key << "-> NotFound";
+    } else if (result.status != SecretStatus::Ok) {
         qCInfo(lcSecrets).noquote()
             << "keychain" << secretOperationName(operation->operation) << operation->key << "->"
             << secretStatusName(result.status) << result.detail;
