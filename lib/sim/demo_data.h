@@ -26,29 +26,29 @@ inline constexpr const char *kDemoProjectPath = "platform/api-gateway";
 
 // Pipelines of platform/api-gateway. Older finished pipelines have ids 100..(100+kHistoryCount-1).
 inline constexpr int kHistoryCount = 45;
-inline constexpr qint64 kRunningPipelineId = 1000;  // runs for several simulated minutes
-inline constexpr qint64 kRunningJobId = 10001;      // "unit-tests": running, trace grows
-inline constexpr qint64 kTimestampsJobId = 10002;   // "integration-tests": FF_TIMESTAMPS prefixes
-inline constexpr qint64 kManualPipelineId = 1001;   // blocked on a manual job -> status manual
-inline constexpr qint64 kManualJobId = 10102;       // "deploy-production", manual, blocking
+inline constexpr qint64 kRunningPipelineId = 1000; // runs for several simulated minutes
+inline constexpr qint64 kRunningJobId = 10001;     // "unit-tests": running, trace grows
+inline constexpr qint64 kTimestampsJobId = 10002;  // "integration-tests": FF_TIMESTAMPS prefixes
+inline constexpr qint64 kManualPipelineId = 1001;  // blocked on a manual job -> status manual
+inline constexpr qint64 kManualJobId = 10102;      // "deploy-production", manual, blocking
 inline constexpr qint64 kFailedPipelineId = 1002;
-inline constexpr qint64 kFailedJobId = 10201;       // "unit-tests", failed (script_failure)
-inline constexpr qint64 kBridgePipelineId = 1003;   // child and multi-project downstreams
-inline constexpr qint64 kChildBridgeJobId = 10301;  // "trigger-docs" -> child pipeline
+inline constexpr qint64 kFailedJobId = 10201;             // "unit-tests", failed (script_failure)
+inline constexpr qint64 kBridgePipelineId = 1003;         // child and multi-project downstreams
+inline constexpr qint64 kChildBridgeJobId = 10301;        // "trigger-docs" -> child pipeline
 inline constexpr qint64 kMultiProjectBridgeJobId = 10302; // "deploy" -> platform/deploy-tools
 inline constexpr qint64 kCanceledPipelineId = 1004;
 inline constexpr qint64 kSkippedPipelineId = 1005;
-inline constexpr qint64 kPendingPipelineId = 1006;  // stuck pending (no runner)
+inline constexpr qint64 kPendingPipelineId = 1006; // stuck pending (no runner)
 inline constexpr qint64 kCreatedPipelineId = 1007;
 inline constexpr qint64 kScheduledPipelineId = 1008;
-inline constexpr qint64 kWaitingPipelineId = 1009;  // waiting_for_resource
+inline constexpr qint64 kWaitingPipelineId = 1009; // waiting_for_resource
 inline constexpr qint64 kPreparingPipelineId = 1010;
 
 // data/etl
 inline constexpr qint64 kBigPipelineId = 2000; // 1,500 jobs across 4 child pipelines
 inline constexpr int kBigPipelineJobCount = 1500;
 inline constexpr qint64 kBigLogPipelineId = 3000;
-inline constexpr qint64 kBigLogJobId = 30000;  // a 50 MiB log when ServerOptions::bigLog
+inline constexpr qint64 kBigLogJobId = 30000; // a 50 MiB log when ServerOptions::bigLog
 inline constexpr qint64 kBigLogBytes = 50 * 1024 * 1024;
 } // namespace demo
 

@@ -25,11 +25,11 @@ struct FaultRule
     QByteArray method;       // empty = any
     QRegularExpression path; // matched against the path without query
     FaultKind kind = FaultKind::ServerError;
-    int times = 1;           // how many matching requests it applies to; -1 = forever
-    int status = 0;          // for ServerError / RedirectTo
-    int delayMs = 0;         // for Delay / Trickle
-    QString retryAfter;      // for TooManyRequests
-    QUrl redirectTarget;     // for RedirectTo
+    int times = 1;       // how many matching requests it applies to; -1 = forever
+    int status = 0;      // for ServerError / RedirectTo
+    int delayMs = 0;     // for Delay / Trickle
+    QString retryAfter;  // for TooManyRequests
+    QUrl redirectTarget; // for RedirectTo
 };
 
 } // namespace pipedeck::sim

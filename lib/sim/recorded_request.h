@@ -11,7 +11,7 @@ namespace pipedeck::sim {
 struct RecordedRequest
 {
     QByteArray method;
-    QByteArray target; // request-target as received (path + query)
+    QByteArray target;                                // request-target as received (path + query)
     QList<std::pair<QByteArray, QByteArray>> headers; // as received
     QByteArray body;
     int status = 0; // 0 if no reply was sent (fault)

@@ -13,6 +13,8 @@
 namespace pipedeck::sim {
 
 class World;
+class HttpConnection;
+struct HttpRequest;
 
 // A GitLab REST API v4 server on loopback (HTTP/1.1, keep-alive), serving a World that lives in
 // simulated time. It runs in the thread that owns it.
@@ -40,6 +42,8 @@ Q_SIGNALS:
     void requestHandled(const pipedeck::sim::RecordedRequest &request);
 
 private:
+    void handle(HttpConnection *connection, const HttpRequest &request);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -19,13 +19,13 @@ struct TokenGrant
 
 struct ServerOptions
 {
-    quint64 seed = 1;          // deterministic demo data and timing
-    double speed = 1.0;        // simulated seconds per wall second
-    bool clockRunning = true;  // false: time moves only through Server::advance()
-    QList<TokenGrant> tokens;  // tokens[0] is the demo user's api token
-    bool demoData = true;      // false: an empty instance (users only) that tests fill
-    bool bigLog = true;        // the 50 MB job log (off for fast unit tests)
-    QDateTime startTime;       // simulated "now" at start; null = the wall clock's now
+    quint64 seed = 1;         // deterministic demo data and timing
+    double speed = 1.0;       // simulated seconds per wall second
+    bool clockRunning = true; // false: time moves only through Server::advance()
+    QList<TokenGrant> tokens; // tokens[0] is the demo user's api token
+    bool demoData = true;     // false: an empty instance (users only) that tests fill
+    bool bigLog = true;       // the 50 MB job log (off for fast unit tests)
+    QDateTime startTime;      // simulated "now" at start; null = the wall clock's now
 };
 
 } // namespace pipedeck::sim

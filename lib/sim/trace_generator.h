@@ -25,7 +25,7 @@ struct TraceRecipe
     QString runnerDescription;
     qint64 startedAtMs = 0;
     double durationSeconds = 30;
-    QString outcome = QStringLiteral("success"); // success, failed, canceled
+    QString outcome = QStringLiteral("success");  // success, failed, canceled
     bool timestamps = false;                      // FF_TIMESTAMPS-style line prefixes
     QList<std::pair<QString, QString>> variables; // played-with variables, echoed by the script
     quint64 seed = 1;

@@ -13,10 +13,9 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace pipedeck::sim {
-
-
 
 // Access levels as GitLab numbers them.
 enum AccessLevel : int {
@@ -87,18 +86,18 @@ struct JobSpec
 {
     QString name;
     QString stage = QStringLiteral("test");
-    bool manual = false;        // when: manual — waits to be played
-    bool allowFailure = false;  // manual jobs in GitLab default to allow_failure: true
-    double queueSeconds = 3;    // pending -> running; < 0 = never picked up (stuck pending)
+    bool manual = false;       // when: manual — waits to be played
+    bool allowFailure = false; // manual jobs in GitLab default to allow_failure: true
+    double queueSeconds = 3;   // pending -> running; < 0 = never picked up (stuck pending)
     double durationSeconds = 30;
     QString outcome = QStringLiteral("success"); // "success", "failed" or "canceled"
     QString failureReason = QStringLiteral("script_failure");
-    QString frozenStatus;       // non-empty: the job shows this status and never moves by itself
+    QString frozenStatus; // non-empty: the job shows this status and never moves by itself
     QStringList tags;
-    bool timestamps = false;    // FF_TIMESTAMPS-style prefixes in the trace
-    bool generateTrace = true;  // false: the trace is only what tests append
+    bool timestamps = false;   // FF_TIMESTAMPS-style prefixes in the trace
+    bool generateTrace = true; // false: the trace is only what tests append
     bool artifacts = false;
-    QString coverage;           // e.g. "87.5"; empty = null
+    QString coverage; // e.g. "87.5"; empty = null
     // Bridges (trigger jobs): a downstream pipeline is created when the bridge runs.
     bool bridge = false;
     qint64 downstreamProjectId = 0; // 0 = a child pipeline in the same project
@@ -137,7 +136,7 @@ struct Job
     JobSpec spec;
     QString status = QStringLiteral("created");
     bool retried = false;
-    bool frozen = false; // status set by hand: the clock does not move it
+    bool frozen = false;   // status set by hand: the clock does not move it
     QString failureReason; // set when failed
     qint64 userId = 0;
     qint64 createdAtMs = 0;
@@ -149,9 +148,9 @@ struct Job
     QList<Variable> playVariables; // what a manual job was played with
     QByteArray jobToken;           // valid while the job runs
     qint64 downstreamPipelineId = 0;
-    QByteArray appendedTrace;      // what tests appended (after the generated part)
+    QByteArray appendedTrace; // what tests appended (after the generated part)
     bool traceErased = false;
-    bool bigLog = false;           // the 50 MB demo log
+    bool bigLog = false; // the 50 MB demo log
     quint64 traceSeed = 0;
     bool isBridge() const { return spec.bridge; }
 };
@@ -193,19 +192,19 @@ struct Project
     QHash<qint64, int> members; // user id -> access level
     QList<Branch> branches;
     QList<Tag> tags;
-    QList<JobSpec> ciConfig;     // what a new pipeline (create / trigger / push) runs
+    QList<JobSpec> ciConfig; // what a new pipeline (create / trigger / push) runs
 };
 
 // What createPipeline() needs besides the project.
 struct PipelineSpec
 {
-    QString ref;                // empty = the default branch
+    QString ref; // empty = the default branch
     QString source = QStringLiteral("push");
-    QString username;           // who started it; empty = the project's first owner
+    QString username; // who started it; empty = the project's first owner
     QList<Variable> variables;
-    QList<JobSpec> jobs;        // empty = the project's ciConfig
-    QString commitTitle;        // empty = the ref's head commit
-    qint64 createdAtMs = 0;     // 0 = now; in the past, the pipeline has already run up to now
+    QList<JobSpec> jobs;    // empty = the project's ciConfig
+    QString commitTitle;    // empty = the ref's head commit
+    qint64 createdAtMs = 0; // 0 = now; in the past, the pipeline has already run up to now
     QString name;
 };
 
@@ -263,7 +262,7 @@ public:
     // Things tests do by hand
     void setJobStatus(qint64 jobId, const QString &status); // freezes the job at that status
     void appendTrace(qint64 jobId, const QByteArray &bytes);
-    QByteArray trace(qint64 jobId);                         // what GET .../trace returns now
+    QByteArray trace(qint64 jobId); // what GET .../trace returns now
 
     // Actions as the API performs them. They return the job or pipeline, or nullptr with *error
     // set to GitLab's message.
@@ -285,6 +284,9 @@ public:
 
     // The big log: generated once, on first use, and kept (one copy).
     void setBigLogEnabled(bool enabled) { m_bigLogEnabled = enabled; }
+    // Makes later pipelines and jobs get ids from these on (never lowers the counters).
+    void setNextIds(qint64 pipelineId, qint64 jobId);
+    void setTraceCacheLimit(int jobs) { m_traceCacheLimit = jobs; }
     bool bigLogEnabled() const { return m_bigLogEnabled; }
 
     // Brings every active pipeline up to the clock's now.
@@ -294,11 +296,10 @@ public:
     quint64 revision() const { return m_revision; }
 
 private:
-    struct JobTrace;
     qint64 nextId(qint64 &counter) { return ++counter; }
     Job &addJob(Pipeline &pipeline, const JobSpec &spec, qint64 atMs, qint64 userId);
     void processPipeline(Pipeline &pipeline, qint64 nowMs);
-    bool stepJob(Job &job, Pipeline &pipeline, qint64 nowMs, qint64 stageReadyMs, bool stageBlocked);
+    bool stepJob(Job &job, Pipeline &pipeline, qint64 nowMs, qint64 readyMs, int gate);
     void startBridge(Job &bridge, Pipeline &pipeline, qint64 atMs);
     void finishJob(Job &job, qint64 atMs, const QString &status);
     void recomputeStatus(Pipeline &pipeline, qint64 atMs);
@@ -307,7 +308,8 @@ private:
     void activate(Pipeline &pipeline);
     int stageIndex(const Pipeline &pipeline, const QString &stage) const;
     QByteArray newToken(int hexChars);
-    const QList<TraceChunk> &generatedTrace(Job &job);
+    QList<TraceChunk> plannedTrace(const Job &job);
+    const QByteArray &bigLog(const Job &job);
 
     SimClock &m_clock;
     quint64 m_seed = 1;
@@ -332,9 +334,16 @@ private:
     QHash<qint64, QList<qint64>> m_jobsByProject;
     QHash<qint64, qint64> m_pipelineIidCounter;
     QHash<QByteArray, qint64> m_jobTokens;
-    QSet<qint64> m_activePipelines;
-    QHash<qint64, QList<TraceChunk>> m_generatedTraces;
+    std::set<qint64> m_activePipelines;
+    struct CachedTrace
+    {
+        bool final = false;
+        QList<TraceChunk> chunks;
+    };
+    QHash<qint64, CachedTrace> m_generatedTraces;
     QByteArray m_bigLog;
+    int m_traceCacheLimit = 4000;
+    qint64 m_bigLogBytes = 50 * 1024 * 1024;
 };
 
 } // namespace pipedeck::sim

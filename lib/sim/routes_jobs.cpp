@@ -1,0 +1,160 @@
+// Jobs: project jobs (offset and keyset), get, trace, cancel, retry, erase, play.
+#include "sim/router.h"
+#include "sim/world.h"
+
+#include <limits>
+
+namespace pipedeck::sim {
+
+namespace {
+
+// The build :job_id of the project (bridges are not jobs here: 404, as in GitLab).
+const Job *findBuild(ApiCall &call, const Project &project, const QString &idText,
+                     HttpResponse *error)
+{
+    bool ok = false;
+    const qint64 id = idText.toLongLong(&ok);
+    const Job *job = ok ? call.world.job(id) : nullptr;
+    if (!job || job->projectId != project.id || job->isBridge()) {
+        *error = notFound();
+        return nullptr;
+    }
+    return job;
+}
+
+using JobAction = std::function<HttpResponse(ApiCall &, const Project &, const Job &)>;
+
+RouteHandler onJob(int minLevel, JobAction action)
+{
+    return [minLevel, action](ApiCall &call) {
+        HttpResponse error;
+        const Project *project = findProject(call, call.capture(0), minLevel, &error);
+        if (!project)
+            return error;
+        const Job *job = findBuild(call, *project, call.capture(1), &error);
+        if (!job)
+            return error;
+        return action(call, *project, *job);
+    };
+}
+
+HttpResponse listProjectJobs(ApiCall &call)
+{
+    HttpResponse error;
+    const Project *project = findProject(call, call.capture(0), Reporter, &error);
+    if (!project)
+        return error;
+    const auto scopes = jobScopes(call, &error);
+    if (!scopes)
+        return error;
+    QList<const Job *> jobs;
+    for (const Job *j : call.world.jobsOfProject(project->id)) {
+        if (scopes->isEmpty() || scopes->contains(j->status))
+            jobs.append(j);
+    }
+    const EntityContext ctx = call.entities();
+    if (call.params.string(QStringLiteral("pagination")) != QLatin1String("keyset"))
+        return pagedArray(
+            call, jobs, [&](const Job *j) { return jobJson(*j, ctx); }, false);
+
+    const QString orderBy = call.params.string(QStringLiteral("order_by"));
+    const QString sort = call.params.string(QStringLiteral("sort"));
+    if ((!orderBy.isEmpty() && orderBy != QLatin1String("id")) ||
+        (!sort.isEmpty() && sort != QLatin1String("desc")))
+        return HttpResponse::error(405, QStringLiteral("Keyset pagination is not yet available "
+                                                       "for this type of request"));
+    qint64 before = std::numeric_limits<qint64>::max();
+    if (call.params.has(QStringLiteral("cursor"))) {
+        const auto id = decodeCursor(call.params.string(QStringLiteral("cursor")).toUtf8());
+        if (!id)
+            return HttpResponse::error(400, QStringLiteral("cursor is invalid"));
+        before = *id;
+    }
+    const int perPage = pageParams(call.params).perPage;
+    QJsonArray array;
+    qint64 lastId = 0;
+    bool more = false;
+    for (const Job *j : std::as_const(jobs)) {
+        if (j->id >= before)
+            continue;
+        if (array.size() == perPage) {
+            more = true;
+            break;
+        }
+        array.append(jobJson(*j, ctx));
+        lastId = j->id;
+    }
+    HttpResponse response = jsonResponse(200, array);
+    if (more)
+        keysetNextLink(response, call.baseUrl, call.request, encodeCursor(lastId));
+    return response;
+}
+
+} // namespace
+
+void addJobRoutes(Router &router)
+{
+    router.add("GET", QStringLiteral("projects/:id/jobs"), Access::JobRead, listProjectJobs);
+
+    router.add("GET", QStringLiteral("projects/:id/jobs/:job_id"), Access::JobRead,
+               onJob(Reporter, [](ApiCall &call, const Project &, const Job &job) {
+                   return jsonResponse(200, jobJson(job, call.entities()));
+               }));
+
+    router.add("GET", QStringLiteral("projects/:id/jobs/:job_id/trace"), Access::Read,
+               onJob(Reporter, [](ApiCall &call, const Project &, const Job &job) {
+                   HttpResponse response;
+                   response.status = 200;
+                   response.setHeader("Content-Type", "text/plain");
+                   response.setHeader("Content-Disposition", "infile; filename=\"" +
+                                                                 QByteArray::number(job.id) +
+                                                                 ".log\"");
+                   response.body = call.world.trace(job.id);
+                   return response;
+               }));
+
+    router.add("POST", QStringLiteral("projects/:id/jobs/:job_id/cancel"), Access::Write,
+               onJob(Developer, [](ApiCall &call, const Project &, const Job &job) {
+                   const Job *canceled = call.world.cancel(job.id);
+                   return jsonResponse(201, jobJson(*canceled, call.entities()));
+               }));
+
+    router.add("POST", QStringLiteral("projects/:id/jobs/:job_id/retry"), Access::Write,
+               onJob(Developer, [](ApiCall &call, const Project &, const Job &job) {
+                   QString message;
+                   const Job *fresh = call.world.retry(job.id, call.identity.userId, &message);
+                   if (!fresh)
+                       return HttpResponse::message(403, message);
+                   return jsonResponse(201, jobJson(*fresh, call.entities()));
+               }));
+
+    router.add("POST", QStringLiteral("projects/:id/jobs/:job_id/erase"), Access::Write,
+               onJob(Developer, [](ApiCall &call, const Project &, const Job &job) {
+                   QString message;
+                   const Job *erased = call.world.erase(job.id, &message);
+                   if (!erased)
+                       return HttpResponse::message(403, message);
+                   return jsonResponse(201, jobJson(*erased, call.entities()));
+               }));
+
+    router.add("POST", QStringLiteral("projects/:id/jobs/:job_id/play"), Access::Write,
+               onJob(Developer, [](ApiCall &call, const Project &, const Job &job) {
+                   HttpResponse error;
+                   const auto variables =
+                       variablesParam(call.params.value(QStringLiteral("job_variables_attributes")),
+                                      QStringLiteral("job_variables_attributes"), &error);
+                   if (!variables)
+                       return error;
+                   QList<Variable> playVariables = *variables;
+                   for (Variable &v : playVariables)
+                       v.variableType = QStringLiteral("env_var");
+                   QString message;
+                   const Job *played =
+                       call.world.play(job.id, call.identity.userId, playVariables, &message);
+                   if (!played)
+                       return HttpResponse::message(400, message);
+                   return jsonResponse(200, jobJson(*played, call.entities()));
+               }));
+}
+
+} // namespace pipedeck::sim
