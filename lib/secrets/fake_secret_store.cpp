@@ -98,7 +98,9 @@ SecretResult FakeSecretStore::apply(SecretOperation operation, const QString &ke
     case SecretOperation::Read:
         if (!m_entries.contains(key))
             return {SecretStatus::NotFound, {}, QStringLiteral("fake keychain: no entry")};
-        return {SecretStatus::Ok, behaviour.readBack.value_or(m_entries.value(key)), {}};
+        return {SecretStatus::Ok,
+                behaviour.readBack.isNull() ? m_entries.value(key) : behaviour.readBack,
+                {}};
     case SecretOperation::Remove:
         if (!m_entries.remove(key))
             return {SecretStatus::NotFound, {}, QStringLiteral("fake keychain: no entry")};

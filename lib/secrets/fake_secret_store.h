@@ -5,7 +5,6 @@
 #include <QHash>
 #include <QList>
 
-#include <optional>
 #include <vector>
 
 namespace pipedeck {
@@ -26,8 +25,8 @@ public:
         std::chrono::milliseconds delay{0};
         // Hold the operation until finishHeld(); a held write changes nothing until then.
         bool neverFinish = false;
-        // A successful read answers with this instead of the stored secret.
-        std::optional<QByteArray> readBack;
+        // When not null: a successful read answers with this instead of the stored secret.
+        QByteArray readBack;
 
         static Behaviour failWith(SecretStatus status) { return {status, {}, false, {}}; }
         static Behaviour answerAfter(std::chrono::milliseconds delay)
