@@ -37,6 +37,20 @@ qint64 LineIndex::lineStart(qint64 line) const
     return offset;
 }
 
+void LineIndex::lineStarts(qint64 first, qint64 count, qint64 *out) const
+{
+    qint64 offset = lineStart(first);
+    out[0] = offset;
+    for (qint64 i = 0; i < count; ++i) {
+        const qint64 line = first + i;
+        const Chunk &chunk = *m_chunks[size_t(line >> kChunkShift)];
+        const qint64 local = line & (kChunkLines - 1);
+        const quint16 length = chunk.lengths[local];
+        offset += length != kEscape ? length : lengthAt(chunk, local);
+        out[i + 1] = offset;
+    }
+}
+
 qint64 LineIndex::lineAtOffset(qint64 offset) const
 {
     if (m_count == 0)

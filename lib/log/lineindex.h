@@ -69,6 +69,9 @@ public:
     // Start offset of `line`; lineStart(lineCount()) is endOffset().
     qint64 lineStart(qint64 line) const;
     qint64 endOffset() const { return m_end; }
+    // Start offsets of lines [first, first + count], written to `out` (count + 1
+    // values); cheaper than lineStart() per line.
+    void lineStarts(qint64 first, qint64 count, qint64 *out) const;
     // Line containing byte `offset` (offset < endOffset()).
     qint64 lineAtOffset(qint64 offset) const;
 

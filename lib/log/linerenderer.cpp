@@ -11,18 +11,24 @@ namespace {
 
 constexpr char kEsc = 0x1b;
 
-// Builds the text and runs; with BuildText == false only the style is tracked.
-template<bool BuildText> class LineBuilder
+enum class Output { Text, Bytes, StyleOnly };
+
+// Collects what render() produces: text with style runs, the displayed UTF-8
+// bytes only (for search), or nothing but the style.
+template<Output Mode> class LineBuilder
 {
 public:
-    explicit LineBuilder(const Style &entry)
+    explicit LineBuilder(const Style &entry, QByteArray *bytes = nullptr)
         : m_style(entry)
+        , m_bytes(bytes)
     {}
 
     void appendBytes(const char *p, qsizetype n)
     {
-        if constexpr (BuildText)
+        if constexpr (Mode == Output::Text)
             m_pending.append(p, n);
+        else if constexpr (Mode == Output::Bytes)
+            m_bytes->append(p, n);
     }
     void setStyle(const Style &style)
     {
@@ -34,15 +40,17 @@ public:
     Style &style() { return m_style; }
     void clear()
     {
-        if constexpr (BuildText) {
+        if constexpr (Mode == Output::Text) {
             m_pending.clear();
             m_line.text.clear();
             m_line.runs.clear();
+        } else if constexpr (Mode == Output::Bytes) {
+            m_bytes->clear();
         }
     }
     void flush()
     {
-        if constexpr (BuildText) {
+        if constexpr (Mode == Output::Text) {
             if (m_pending.isEmpty())
                 return;
             const qsizetype from = m_line.text.size();
@@ -57,12 +65,20 @@ public:
             }
         }
     }
+    void setTimestamp(const char *p)
+    {
+        if constexpr (Mode == Output::Text)
+            m_line.timestamp = QString::fromLatin1(p, syntax::kTimestampLength);
+        else
+            Q_UNUSED(p);
+    }
     RenderedLine &line() { return m_line; }
 
 private:
     RenderedLine m_line;
     QByteArray m_pending;
     Style m_style;
+    QByteArray *m_bytes;
 };
 
 // A '\n' at `p` that joins a FF_TIMESTAMPS continuation line: skip it and the prefix.
@@ -72,13 +88,22 @@ inline bool isJoin(const char *p, const char *end, TimestampMode timestamps)
            syntax::isContinuationPrefix(p + 1);
 }
 
-template<bool BuildText>
-void render(const char *p, const char *end, TimestampMode timestamps, LineBuilder<BuildText> &out)
+struct SpecialBytes
+{
+    bool table[256] = {};
+    constexpr SpecialBytes()
+    {
+        table[uchar('\n')] = table[uchar('\r')] = table[uchar(kEsc)] = table[uchar('s')] = true;
+    }
+};
+constexpr SpecialBytes kSpecial;
+
+template<Output Mode>
+void render(const char *p, const char *end, TimestampMode timestamps, LineBuilder<Mode> &out)
 {
     if (timestamps == TimestampMode::On && end - p >= syntax::kTimestampPrefixLength &&
         syntax::isTimestampPrefix(p)) {
-        if constexpr (BuildText)
-            out.line().timestamp = QString::fromLatin1(p, syntax::kTimestampLength);
+        out.setTimestamp(p);
         p += syntax::kTimestampPrefixLength;
     }
     EscapeParser escape;
@@ -88,8 +113,8 @@ void render(const char *p, const char *end, TimestampMode timestamps, LineBuilde
             out.appendBytes(textStart, upTo - textStart);
     };
     while (p < end) {
-        const char c = *p;
         if (escape.active()) {
+            const char c = *p;
             if (c == '\n') {
                 if (!isJoin(p, end, timestamps))
                     break;
@@ -114,6 +139,11 @@ void render(const char *p, const char *end, TimestampMode timestamps, LineBuilde
             textStart = p;
             continue;
         }
+        while (p < end && !kSpecial.table[uchar(*p)])
+            ++p;
+        if (p == end)
+            break;
+        const char c = *p;
         if (c == kEsc) {
             flushText(p);
             escape.begin();
@@ -135,17 +165,14 @@ void render(const char *p, const char *end, TimestampMode timestamps, LineBuilde
             while (q < end && *q == '\r')
                 ++q;
             // "\r*\n" is a newline, and so are trailing '\r's at the end of the data.
-            if (q == end || (*q == '\n' && !isJoin(q, end, timestamps))) {
-                p = q;
-                textStart = p;
-                continue; // the '\n' (if any) ends the loop next
-            }
-            out.clear();
+            if (!(q == end || (*q == '\n' && !isJoin(q, end, timestamps))))
+                out.clear();
             p = q;
             textStart = p;
             continue;
         }
-        if (c == 's') {
+        // 's': perhaps a section marker.
+        if (end - p > 1 && p[1] == 'e') {
             if (const auto marker = syntax::parseSectionMarker(p, end)) {
                 flushText(p);
                 p += marker->length;
@@ -165,7 +192,7 @@ void render(const char *p, const char *end, TimestampMode timestamps, LineBuilde
 RenderedLine renderLine(const char *begin, const char *end, const Style &entryStyle,
                         TimestampMode timestamps)
 {
-    LineBuilder<true> builder(entryStyle);
+    LineBuilder<Output::Text> builder(entryStyle);
     render(begin, end, timestamps, builder);
     builder.line().endStyle = builder.style();
     return std::move(builder.line());
@@ -174,9 +201,16 @@ RenderedLine renderLine(const char *begin, const char *end, const Style &entrySt
 Style advanceStyle(const char *begin, const char *end, const Style &entryStyle,
                    TimestampMode timestamps)
 {
-    LineBuilder<false> builder(entryStyle);
+    LineBuilder<Output::StyleOnly> builder(entryStyle);
     render(begin, end, timestamps, builder);
     return builder.style();
+}
+
+void displayedBytes(const char *begin, const char *end, TimestampMode timestamps, QByteArray &out)
+{
+    out.clear();
+    LineBuilder<Output::Bytes> builder(Style(), &out);
+    render(begin, end, timestamps, builder);
 }
 
 } // namespace pipedeck::log

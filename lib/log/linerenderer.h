@@ -42,4 +42,8 @@ RenderedLine renderLine(const char *begin, const char *end, const Style &entrySt
 Style advanceStyle(const char *begin, const char *end, const Style &entryStyle,
                    TimestampMode timestamps);
 
+// The displayed text of the line as UTF-8 (invalid bytes left as they are),
+// without styles: what search scans. Reuses `out`'s storage.
+void displayedBytes(const char *begin, const char *end, TimestampMode timestamps, QByteArray &out);
+
 } // namespace pipedeck::log

@@ -89,7 +89,7 @@ public:
     static constexpr qint64 kDefaultSlab = qint64(8) << 20;
 
 private:
-    friend class SearchWorker;
+    friend class LogSearcher;
 
     void resetIndexLocked();
     qint64 lineCountLocked() const;
