@@ -183,6 +183,7 @@ void Server::handle(HttpConnection *connection, const HttpRequest &request)
     const std::optional<FaultRule> fault = d->faults.take(request.method, path);
     if (fault) {
         HttpResponse faulty;
+        faulty.status = 0; // stays 0 for faults that answer after processing
         switch (fault->kind) {
         case FaultKind::TooManyRequests:
             faulty.status = 429;
