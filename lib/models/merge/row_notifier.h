@@ -55,8 +55,8 @@ public:
         // Through the base interface: QAbstractListModel hides columnCount().
         const auto *model = static_cast<const QAbstractItemModel *>(this);
         const int lastColumn = model->columnCount(parent) - 1;
-        Q_EMIT Base::dataChanged(Base::index(first, 0, parent),
-                                 Base::index(last, lastColumn, parent), roles);
+        Q_EMIT Base::dataChanged(model->index(first, 0, parent),
+                                 model->index(last, lastColumn, parent), roles);
     }
 };
 

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "gitlab/types/job.h"
+
+#include <optional>
+
+namespace pipedeck::models {
+
+//! A job or a bridge (trigger job) as one row of a pipeline's job tree.
+struct JobRecord
+{
+    gitlab::Job job; //!< for a bridge only the shared JobCommon part is filled
+    bool bridge = false;
+    std::optional<gitlab::Pipeline> downstream; //!< bridges: null until the downstream exists
+
+    static JobRecord fromJob(const gitlab::Job &job);
+    static JobRecord fromBridge(const gitlab::Bridge &bridge);
+
+    friend bool operator==(const JobRecord &, const JobRecord &) = default;
+};
+
+} // namespace pipedeck::models

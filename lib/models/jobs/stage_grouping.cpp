@@ -1,0 +1,118 @@
+#include "models/jobs/stage_grouping.h"
+
+#include "models/common/composite_status.h"
+
+#include <algorithm>
+
+namespace pipedeck::models {
+
+void StageOrder::observe(const QString &stage, qint64 jobId)
+{
+    auto it = m_firstId.find(stage);
+    if (it == m_firstId.end())
+        m_firstId.insert(stage, jobId);
+    else if (jobId < it.value())
+        it.value() = jobId;
+}
+
+int compareJobNames(const QString &left, const QString &right)
+{
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < left.size() && j < right.size()) {
+        const QChar a = left.at(i);
+        const QChar b = right.at(j);
+        if (a.isDigit() && b.isDigit()) {
+            // Compare the digit runs as numbers: skip leading zeros, then length, then digits.
+            qsizetype endA = i;
+            while (endA < left.size() && left.at(endA).isDigit())
+                ++endA;
+            qsizetype endB = j;
+            while (endB < right.size() && right.at(endB).isDigit())
+                ++endB;
+            qsizetype startA = i;
+            while (startA + 1 < endA && left.at(startA) == u'0')
+                ++startA;
+            qsizetype startB = j;
+            while (startB + 1 < endB && right.at(startB) == u'0')
+                ++startB;
+            if (endA - startA != endB - startB)
+                return endA - startA < endB - startB ? -1 : 1;
+            const int digits = QStringView(left)
+                                   .sliced(startA, endA - startA)
+                                   .compare(QStringView(right).sliced(startB, endB - startB));
+            if (digits != 0)
+                return digits;
+            i = endA;
+            j = endB;
+            continue;
+        }
+        if (a != b) {
+            const QChar lowerA = a.toLower();
+            const QChar lowerB = b.toLower();
+            if (lowerA != lowerB)
+                return lowerA < lowerB ? -1 : 1;
+            return a < b ? -1 : 1;
+        }
+        ++i;
+        ++j;
+    }
+    if (i < left.size())
+        return 1;
+    if (j < right.size())
+        return -1;
+    return 0;
+}
+
+QList<StageSnapshot> groupByStage(const QList<gitlab::Job> &jobs,
+                                  const QList<gitlab::Bridge> &bridges, StageOrder &order)
+{
+    QHash<QString, qsizetype> stageIndex;
+    QList<StageSnapshot> stages;
+    const auto stageFor = [&](const QString &name) -> StageSnapshot & {
+        auto it = stageIndex.constFind(name);
+        if (it != stageIndex.cend())
+            return stages[it.value()];
+        stageIndex.insert(name, stages.size());
+        stages.append(StageSnapshot{name, gitlab::CiStatus::Unknown, 0, {}});
+        return stages.last();
+    };
+    for (const gitlab::Job &job : jobs) {
+        order.observe(job.stage, job.id);
+        stageFor(job.stage).jobs.append(JobRecord::fromJob(job));
+    }
+    for (const gitlab::Bridge &bridge : bridges) {
+        order.observe(bridge.stage, bridge.id);
+        stageFor(bridge.stage).jobs.append(JobRecord::fromBridge(bridge));
+    }
+
+    for (StageSnapshot &stage : stages) {
+        std::sort(stage.jobs.begin(), stage.jobs.end(), [](const JobRecord &a, const JobRecord &b) {
+            if (const int byName = compareJobNames(a.job.name, b.job.name); byName != 0)
+                return byName < 0;
+            if (a.job.retried != b.job.retried)
+                return !a.job.retried;
+            return a.job.id > b.job.id;
+        });
+        QList<StatusMember> members;
+        members.reserve(stage.jobs.size());
+        for (const JobRecord &record : std::as_const(stage.jobs)) {
+            if (record.job.retried)
+                continue;
+            members.append({record.job.status, record.job.allowFailure});
+        }
+        stage.jobCount = static_cast<int>(members.size());
+        stage.status = compositeStatus(members);
+    }
+    std::sort(stages.begin(), stages.end(),
+              [&order](const StageSnapshot &a, const StageSnapshot &b) {
+                  const qint64 rankA = order.rank(a.name);
+                  const qint64 rankB = order.rank(b.name);
+                  if (rankA != rankB)
+                      return rankA < rankB;
+                  return a.name < b.name;
+              });
+    return stages;
+}
+
+} // namespace pipedeck::models
