@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>GitLabStatus</name>
+    <message>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
+    </message>
+    <message>
+        <source>Could not reach the GitLab server.</source>
+        <translation>GitLabサーバーに接続できませんでした。</translation>
+    </message>
+    <message>
+        <source>The GitLab server did not answer in time.</source>
+        <translation>GitLabサーバーが時間内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>GitLab did not accept the access token. It may be wrong, expired or revoked.</source>
+        <translation>GitLabがアクセストークンを受け付けませんでした。トークンが誤っているか、有効期限切れか、取り消された可能性があります。</translation>
+    </message>
+    <message>
+        <source>GitLab refused this: your role or the token&apos;s scope does not allow it.</source>
+        <translation>GitLabが拒否しました。ロールまたはトークンのスコープで許可されていません。</translation>
+    </message>
+    <message>
+        <source>Not found on GitLab. It may have been deleted, or you may not have access.</source>
+        <translation>GitLab上に見つかりませんでした。削除されたか、アクセス権がない可能性があります。</translation>
+    </message>
+    <message>
+        <source>GitLab rejected the request.</source>
+        <translation>GitLabがリクエストを拒否しました。</translation>
+    </message>
+    <message>
+        <source>GitLab cannot do this right now because of a conflicting change. Try again.</source>
+        <translation>競合する変更があるため、GitLabは現在この操作を実行できません。もう一度やり直してください。</translation>
+    </message>
+    <message>
+        <source>GitLab rejected the request (HTTP %1).</source>
+        <translation>GitLabがリクエストを拒否しました(HTTP %1)。</translation>
+    </message>
+    <message>
+        <source>GitLab&apos;s rate limit was reached. Requests are paused until %1.</source>
+        <translation>GitLabのレート制限に達しました。%1までリクエストを停止します。</translation>
+    </message>
+    <message>
+        <source>GitLab&apos;s rate limit was reached. Try again later.</source>
+        <translation>GitLabのレート制限に達しました。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The GitLab server had an error (HTTP %1).</source>
+        <translation>GitLabサーバーでエラーが発生しました(HTTP %1)。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply was incomplete or not a GitLab API reply.</source>
+        <translation>サーバーの応答が不完全か、GitLab APIの応答ではありません。</translation>
+    </message>
+    <message>
+        <source>The GitLab instance redirected the request. Check the account&apos;s URL.</source>
+        <translation>GitLabインスタンスがリクエストをリダイレクトしました。アカウントのURLを確認してください。</translation>
+    </message>
+    <message>
+        <source>The GitLab instance moved to %1. Check the account&apos;s URL.</source>
+        <translation>GitLabインスタンスは%1に移動しました。アカウントのURLを確認してください。</translation>
+    </message>
+    <message>
+        <source>The server pointed the next page to another site (%1); the list is incomplete.</source>
+        <translation>サーバーが次のページとして別のサイト(%1)を指定しました。リストは不完全です。</translation>
+    </message>
+    <message>
+        <source>Refusing to send the access token over an unencrypted (http) connection. Use https, or allow it explicitly for this account.</source>
+        <translation>暗号化されていない(http)接続ではアクセストークンを送信しません。httpsを使用するか、このアカウントで明示的に許可してください。</translation>
+    </message>
+    <message>
+        <source>The secure connection failed: the server&apos;s certificate could not be verified.</source>
+        <translation>安全な接続に失敗しました。サーバーの証明書を検証できませんでした。</translation>
+    </message>
+    <message>
+        <source>The connection was lost after the request was sent, so it is not known whether it took effect. Checking the current state instead of sending it again.</source>
+        <translation>リクエストの送信後に接続が切れたため、反映されたかどうかわかりません。再送信せずに現在の状態を確認しています。</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>%1 GitLab says: %2</source>
+        <translation>%1 GitLabからのメッセージ: %2</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck</name>
     <message>
         <source>Enter the address of your GitLab instance, for example gitlab.com.</source>
@@ -44,6 +131,138 @@
     </message>
 </context>
 <context>
+    <name>pipedeck::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>アカウントを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>アカウントを追加</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>No account yet. Add one to see your projects.</source>
+        <translation>アカウントがまだありません。アカウントを追加するとプロジェクトが表示されます。</translation>
+    </message>
+    <message>
+        <source>Reading the token from the keychain…</source>
+        <translation>キーチェーンからトークンを読み込み中…</translation>
+    </message>
+    <message>
+        <source>Demo: a simulated GitLab on this computer.</source>
+        <translation>デモ: このコンピューター上のシミュレートされたGitLabです。</translation>
+    </message>
+    <message>
+        <source>From GITLAB_HOST and GITLAB_TOKEN; nothing is stored.</source>
+        <translation>GITLAB_HOSTとGITLAB_TOKENを使用しています。何も保存されません。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::SessionManager</name>
+    <message>
+        <source>No token is stored for this account. Sign in again.</source>
+        <translation>このアカウントのトークンは保存されていません。もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>The keychain could not give the token. Retry.</source>
+        <translation>キーチェーンからトークンを取得できませんでした。再試行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::SignInCheck</name>
+    <message>
+        <source>Enter a personal access token.</source>
+        <translation>パーソナルアクセストークンを入力してください。</translation>
+    </message>
+    <message>
+        <source>GitLab did not say which scopes this token has; actions may fail.</source>
+        <translation>GitLabからこのトークンのスコープを取得できませんでした。操作が失敗する可能性があります。</translation>
+    </message>
+    <message>
+        <source>%1 did not accept this token. Check that it was copied whole and has not expired or been revoked.</source>
+        <translation>%1がこのトークンを受け付けませんでした。トークン全体がコピーされているか、有効期限切れや取り消しになっていないか確認してください。</translation>
+    </message>
+    <message>
+        <source>This token may not read your user profile. Create a token with the api scope (or read_api to only look).</source>
+        <translation>このトークンではユーザープロフィールを読み取れません。apiスコープ(閲覧のみの場合はread_api)のトークンを作成してください。</translation>
+    </message>
+    <message>
+        <source>Could not reach %1. Check the address and your network connection.</source>
+        <translation>%1に接続できませんでした。アドレスとネットワーク接続を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time. Check the address and your network connection.</source>
+        <translation>%1が時間内に応答しませんでした。アドレスとネットワーク接続を確認してください。</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 could not be verified, so the token was not sent. If your instance uses an internal certificate authority, add it to the system&apos;s trusted certificates.</source>
+        <translation>%1の証明書を検証できなかったため、トークンは送信されませんでした。インスタンスが社内の認証局を使用している場合は、システムの信頼済み証明書に追加してください。</translation>
+    </message>
+    <message>
+        <source>%1 does not look like a GitLab instance: it did not answer the GitLab API.</source>
+        <translation>%1はGitLabインスタンスではないようです。GitLab APIに応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 redirects elsewhere. Enter the address of the GitLab instance itself.</source>
+        <translation>%1は別の場所にリダイレクトします。GitLabインスタンス自体のアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>%1 redirects to %2. Enter that address instead; Pipedeck does not send tokens across redirects.</source>
+        <translation>%1は%2にリダイレクトします。代わりにそのアドレスを入力してください。Pipedeckはリダイレクト先にトークンを送信しません。</translation>
+    </message>
+    <message>
+        <source>%1 uses plain http. Pipedeck sends tokens only over https (or to this computer).</source>
+        <translation>%1は暗号化されていないhttpを使用しています。Pipedeckはトークンをhttps経由(またはこのコンピューター)にのみ送信します。</translation>
+    </message>
+    <message>
+        <source>This token has only the %1 scope: you can look at everything, but playing, retrying and canceling jobs will fail. Create a token with the api scope to act.</source>
+        <translation>このトークンには%1スコープしかありません。閲覧はできますが、ジョブの実行、再試行、キャンセルは失敗します。操作するにはapiスコープのトークンを作成してください。</translation>
+    </message>
+    <message>
+        <source>This token expires on %1.</source>
+        <translation>このトークンの有効期限は%1です。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::SignInController</name>
+    <message>
+        <source>Checking the token with GitLab…</source>
+        <translation>GitLabでトークンを確認中…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (@%2).</source>
+        <translation>%1(@%2)としてサインインしました。</translation>
+    </message>
+    <message>
+        <source>Scopes: %1</source>
+        <translation>スコープ: %1</translation>
+    </message>
+    <message>
+        <source>Expires: %1</source>
+        <translation>有効期限: %1</translation>
+    </message>
+    <message>
+        <source>Expires: never</source>
+        <translation>有効期限: なし</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck::SignInDialog</name>
     <message>
         <source>Add GitLab account</source>
@@ -72,6 +291,105 @@
     <message>
         <source>Create a token with the api scope</source>
         <translation>apiスコープのトークンを作成</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>続行</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::TokenStore</name>
+    <message>
+        <source>The token is empty.</source>
+        <translation>トークンが空です。</translation>
+    </message>
+    <message>
+        <source>The token is too long: %1 bytes (at most %2).</source>
+        <translation>トークンが長すぎます: %1バイト(最大%2バイト)。</translation>
+    </message>
+    <message>
+        <source>The token contains line breaks or other control characters.</source>
+        <translation>トークンに改行またはその他の制御文字が含まれています。</translation>
+    </message>
+    <message>
+        <source>The keychain is locked, or the token was removed outside Pipedeck — retry.</source>
+        <translation>キーチェーンがロックされているか、Pipedeckの外部でトークンが削除されました。再試行してください。</translation>
+    </message>
+    <message>
+        <source>No token is stored for this account.</source>
+        <translation>このアカウントのトークンは保存されていません。</translation>
+    </message>
+    <message>
+        <source>The keychain is locked or unavailable — retry.</source>
+        <translation>キーチェーンがロックされているか、利用できません。再試行してください。</translation>
+    </message>
+    <message>
+        <source>Pipedeck was not allowed to use the keychain — allow access and retry.</source>
+        <translation>Pipedeckはキーチェーンの使用を許可されていません。アクセスを許可して再試行してください。</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer in time — retry.</source>
+        <translation>キーチェーンが時間内に応答しませんでした。再試行してください。</translation>
+    </message>
+    <message>
+        <source>The token cannot be stored.</source>
+        <translation>トークンを保存できません。</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error — retry.</source>
+        <translation>キーチェーンでエラーが発生しました。再試行してください。</translation>
+    </message>
+    <message>
+        <source>The account has no usable instance address or user name, so its token cannot be stored.</source>
+        <translation>アカウントに有効なインスタンスアドレスまたはユーザー名がないため、トークンを保存できません。</translation>
+    </message>
+    <message>
+        <source>Not saved — kept for this session only.</source>
+        <translation>保存されていません。このセッションの間のみ保持します。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::log::ByteSource</name>
+    <message>
+        <source>This log cannot grow.</source>
+        <translation>このログには追記できません。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::log::GrowingCacheFile</name>
+    <message>
+        <source>Cannot create the log cache %1: %2</source>
+        <translation>ログキャッシュ%1を作成できません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot extend the log cache %1: %2</source>
+        <translation>ログキャッシュ%1を拡張できません: %2</translation>
+    </message>
+    <message>
+        <source>The log cache is closed.</source>
+        <translation>ログキャッシュは閉じられています。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::log::LogSearch</name>
+    <message>
+        <source>Nothing to search for.</source>
+        <translation>検索する文字列がありません。</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>無効な正規表現です: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::log::MappedFile</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1を開けません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot map %1: %2</source>
+        <translation>%1をメモリにマップできません: %2</translation>
     </message>
 </context>
 </TS>

@@ -43,7 +43,8 @@ SignInDialog::SignInDialog(QWidget *parent)
     m_token->setObjectName(QStringLiteral("token"));
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("Personal access token"));
-    m_token->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
+    m_token->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData |
+                                 Qt::ImhNoPredictiveText);
 
     m_tokenLink = new QLabel;
     m_tokenLink->setObjectName(QStringLiteral("tokenLink"));
@@ -61,12 +62,18 @@ SignInDialog::SignInDialog(QWidget *parent)
     m_warning = makeMessageLabel(QStringLiteral("warning"));
     m_warning->setStyleSheet(QStringLiteral("color: #c17d10;"));
 
+    m_success = makeMessageLabel(QStringLiteral("success"));
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_signIn = m_buttons->addButton(tr("Sign in"), QDialogButtonBox::AcceptRole);
     m_signIn->setObjectName(QStringLiteral("signIn"));
     m_signIn->setDefault(true);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_signIn, &QPushButton::clicked, this, [this] {
+        if (m_signedIn) {
+            accept();
+            return;
+        }
         clearMessages();
         Q_EMIT signInRequested(instanceText(), token());
     });
@@ -75,11 +82,21 @@ SignInDialog::SignInDialog(QWidget *parent)
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(m_status);
+    layout->addWidget(m_success);
     layout->addWidget(m_error);
     layout->addWidget(m_warning);
     layout->addStretch();
     layout->addWidget(m_buttons);
 
+    const auto editedAfterSuccess = [this] {
+        if (!m_signedIn)
+            return;
+        m_signedIn = false;
+        m_signIn->setText(tr("Sign in"));
+        clearMessages();
+    };
+    connect(m_instance, &QLineEdit::textEdited, this, editedAfterSuccess);
+    connect(m_token, &QLineEdit::textEdited, this, editedAfterSuccess);
     connect(m_instance, &QLineEdit::textChanged, this, [this] {
         updateTokenLink();
         updateAcceptable();
@@ -122,16 +139,26 @@ void SignInDialog::showError(const QString &message)
 
 void SignInDialog::showWarning(const QString &message)
 {
-    m_warning->setText(message);
+    m_warning->setText(
+        m_warning->text().isEmpty() ? message : m_warning->text() + QLatin1Char('\n') + message);
     m_warning->show();
 }
 
 void SignInDialog::clearMessages()
 {
-    for (QLabel *label : {m_status, m_error, m_warning}) {
+    for (QLabel *label : {m_status, m_error, m_warning, m_success}) {
         label->clear();
         label->hide();
     }
+}
+
+void SignInDialog::showSignedIn(const QString &summary)
+{
+    m_signedIn = true;
+    m_success->setText(summary);
+    m_success->show();
+    m_signIn->setText(tr("Continue"));
+    updateAcceptable();
 }
 
 void SignInDialog::updateTokenLink()
@@ -155,9 +182,9 @@ void SignInDialog::updateTokenLink()
 
 void SignInDialog::updateAcceptable()
 {
-    const bool complete = parseInstanceUrl(m_instance->text()).error.isEmpty()
-                          && !m_token->text().trimmed().isEmpty();
-    m_signIn->setEnabled(complete && !m_busy);
+    const bool complete = parseInstanceUrl(m_instance->text()).error.isEmpty() &&
+                          !m_token->text().trimmed().isEmpty();
+    m_signIn->setEnabled((complete || m_signedIn) && !m_busy);
 }
 
 } // namespace pipedeck

@@ -29,6 +29,8 @@ public:
     // A warning that does not stop signing in (read_api-only token, expiry soon).
     void showWarning(const QString &message);
     void clearMessages();
+    // The check passed: show who signed in (plain text) and turn "Sign in" into "Continue".
+    void showSignedIn(const QString &summary);
 
 Q_SIGNALS:
     void signInRequested(const QString &instanceText, const QString &token);
@@ -45,7 +47,9 @@ private:
     QLabel *m_warning = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_signIn = nullptr;
+    QLabel *m_success = nullptr;
     bool m_busy = false;
+    bool m_signedIn = false;
 };
 
 } // namespace pipedeck

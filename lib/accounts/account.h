@@ -17,12 +17,12 @@ struct Account
         Demo,        // the built-in simulator of `pipedeck --demo`; nothing stored
     };
 
-    QString id;              // stable key: origin of the instance + "/" + username
-    QUrl instance;           // base URL of the GitLab instance
+    QString id;    // stable key: origin of the instance + "/" + username
+    QUrl instance; // base URL of the GitLab instance
     QString username;
     QString displayName;
-    QStringList scopes;      // of the token, as GitLab reported at sign-in
-    QDate tokenExpiresAt;    // null when the token does not expire
+    QStringList scopes;   // of the token, as GitLab reported at sign-in
+    QDate tokenExpiresAt; // null when the token does not expire
     Origin origin = Origin::Saved;
 
     bool canWrite() const { return scopes.contains(QStringLiteral("api")); }

@@ -27,8 +27,9 @@ InstanceUrl parseInstanceUrl(const QString &typed)
     if (scheme != QStringLiteral("https") && scheme != QStringLiteral("http"))
         return {{}, tr("The address must start with https:// or http://.")};
     if (!url.userInfo().isEmpty())
-        return {{}, tr("Remove the user name and password from the address; "
-                       "Pipedeck signs in with an access token.")};
+        return {{},
+                tr("Remove the user name and password from the address; "
+                   "Pipedeck signs in with an access token.")};
 
     // People paste links from inside GitLab; keep only the instance part. A page
     // of a project ("/group/project/-/pipelines") says nothing about a relative
@@ -63,8 +64,8 @@ bool isLoopbackHost(const QString &host)
 QString originOf(const QUrl &url)
 {
     const int defaultPort = url.scheme() == QStringLiteral("http") ? 80 : 443;
-    return url.scheme() + QStringLiteral("://") + url.host() + QLatin1Char(':')
-           + QString::number(url.port(defaultPort));
+    return url.scheme() + QStringLiteral("://") + url.host() + QLatin1Char(':') +
+           QString::number(url.port(defaultPort));
 }
 
 } // namespace pipedeck

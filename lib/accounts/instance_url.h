@@ -10,8 +10,8 @@ namespace pipedeck {
 // or an error to show beside the field.
 struct InstanceUrl
 {
-    QUrl url;       // valid when error is empty; never has a query, fragment or user info
-    QString error;  // translated, for the user
+    QUrl url;      // valid when error is empty; never has a query, fragment or user info
+    QString error; // translated, for the user
 };
 
 InstanceUrl parseInstanceUrl(const QString &typed);

@@ -83,8 +83,8 @@ private Q_SLOTS:
         registry.upsert(makeAccount(QStringLiteral("gitlab.com"), QStringLiteral("jdoe"),
                                     Account::Origin::Saved));
         for (const QString &key : settings.allKeys())
-            QVERIFY2(!key.contains(QStringLiteral("token"), Qt::CaseInsensitive)
-                         || key.endsWith(QStringLiteral("tokenExpiresAt")),
+            QVERIFY2(!key.contains(QStringLiteral("token"), Qt::CaseInsensitive) ||
+                         key.endsWith(QStringLiteral("tokenExpiresAt")),
                      qPrintable(key));
     }
 };

@@ -12,15 +12,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("bare host") << "gitlab.com" << "https://gitlab.com";
-        QTest::newRow("trailing slash") << "https://gitlab.example.com/" << "https://gitlab.example.com";
-        QTest::newRow("upper-case host") << "https://GitLab.Example.COM" << "https://gitlab.example.com";
-        QTest::newRow("port kept") << "http://127.0.0.1:8080" << "http://127.0.0.1:8080";
-        QTest::newRow("relative root kept") << "https://example.com/gitlab/" << "https://example.com/gitlab";
-        QTest::newRow("api path stripped") << "https://example.com/gitlab/api/v4/projects" << "https://example.com/gitlab";
-        QTest::newRow("project page") << "https://gitlab.com/group/app/-/pipelines/12" << "https://gitlab.com";
-        QTest::newRow("query dropped") << "https://gitlab.com/?x=1#frag" << "https://gitlab.com";
-        QTest::newRow("spaces") << "  gitlab.com  " << "https://gitlab.com";
+        QTest::newRow("bare host") << "gitlab.com"
+                                   << "https://gitlab.com";
+        QTest::newRow("trailing slash") << "https://gitlab.example.com/"
+                                        << "https://gitlab.example.com";
+        QTest::newRow("upper-case host") << "https://GitLab.Example.COM"
+                                         << "https://gitlab.example.com";
+        QTest::newRow("port kept") << "http://127.0.0.1:8080"
+                                   << "http://127.0.0.1:8080";
+        QTest::newRow("relative root kept") << "https://example.com/gitlab/"
+                                            << "https://example.com/gitlab";
+        QTest::newRow("api path stripped") << "https://example.com/gitlab/api/v4/projects"
+                                           << "https://example.com/gitlab";
+        QTest::newRow("project page") << "https://gitlab.com/group/app/-/pipelines/12"
+                                      << "https://gitlab.com";
+        QTest::newRow("query dropped") << "https://gitlab.com/?x=1#frag"
+                                       << "https://gitlab.com";
+        QTest::newRow("spaces") << "  gitlab.com  "
+                                << "https://gitlab.com";
     }
     void normalises()
     {
@@ -63,9 +72,10 @@ private Q_SLOTS:
     {
         QCOMPARE(pipedeck::originOf(QUrl(QStringLiteral("https://gitlab.com/x"))),
                  QStringLiteral("https://gitlab.com:443"));
-        QCOMPARE(pipedeck::originOf(QUrl(QStringLiteral("http://h:81"))), QStringLiteral("http://h:81"));
-        QVERIFY(pipedeck::originOf(QUrl(QStringLiteral("http://h")))
-                != pipedeck::originOf(QUrl(QStringLiteral("https://h"))));
+        QCOMPARE(pipedeck::originOf(QUrl(QStringLiteral("http://h:81"))),
+                 QStringLiteral("http://h:81"));
+        QVERIFY(pipedeck::originOf(QUrl(QStringLiteral("http://h"))) !=
+                pipedeck::originOf(QUrl(QStringLiteral("https://h"))));
     }
 };
 

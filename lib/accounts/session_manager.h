@@ -1,0 +1,84 @@
+#pragma once
+
+#include "accounts/account.h"
+
+#include <QObject>
+#include <QString>
+
+#include <map>
+#include <memory>
+
+namespace pipedeck::gitlab {
+class Connection;
+struct ConnectionOptions;
+} // namespace pipedeck::gitlab
+
+namespace pipedeck {
+
+class AccountRegistry;
+class TokenStore;
+struct TokenResult;
+
+// One account's live state: its connection (when the token is at hand) and, when it
+// is not, why — so that a locked keychain reads as "locked, retry", never as "signed out".
+struct AccountSession
+{
+    enum class State {
+        LoadingToken,           // asking the keychain
+        Ready,                  // connection has the token
+        CredentialsUnavailable, // keychain locked, missing or failing: account kept, Retry offered
+        NeedsToken,             // nothing stored for it (or the user removed it): sign in again
+    };
+    Account account;
+    State state = State::LoadingToken;
+    QString message;          // translated: why it is not Ready, or a note (session only)
+    bool sessionOnly = false; // the token lives in memory for this run only
+    gitlab::Connection *connection = nullptr; // owned by the manager; null unless Ready
+};
+
+// Owns every account's connection and keeps the registry and the keychain in step.
+class SessionManager : public QObject
+{
+    Q_OBJECT
+public:
+    SessionManager(AccountRegistry &registry, TokenStore &tokens,
+                   const gitlab::ConnectionOptions &options, QObject *parent = nullptr);
+    ~SessionManager() override;
+
+    // Loads the token of every saved account from the keychain (asynchronously).
+    void restoreSavedAccounts();
+    // Tries the keychain again for an account in CredentialsUnavailable.
+    void retryCredentials(const QString &accountId);
+
+    // A checked sign-in: saved accounts get their token written to the keychain; when
+    // that fails the token is kept for this run only and notice() says so.
+    void addSignedIn(const Account &account, std::unique_ptr<gitlab::Connection> connection,
+                     const QByteArray &token);
+    // Forgets the account and deletes its token from the keychain.
+    void signOut(const QString &accountId);
+
+    QList<QString> accountIds() const;
+    const AccountSession *session(const QString &accountId) const;
+    gitlab::Connection *connection(const QString &accountId) const;
+    const gitlab::ConnectionOptions &connectionOptions() const;
+
+Q_SIGNALS:
+    void sessionChanged(const QString &accountId);
+    void sessionRemoved(const QString &accountId);
+    // Something the user should read (translated), e.g. "not saved — session only".
+    void notice(const QString &accountId, const QString &text);
+
+private:
+    struct Entry;
+    void loadToken(const QString &accountId);
+    void applyLoadedToken(const QString &accountId, const TokenResult &result);
+    Entry *entry(const QString &accountId) const;
+
+    AccountRegistry &m_registry;
+    TokenStore &m_tokens;
+    std::unique_ptr<gitlab::ConnectionOptions> m_options;
+    std::map<QString, std::unique_ptr<Entry>> m_entries;
+    QList<QString> m_order;
+};
+
+} // namespace pipedeck
