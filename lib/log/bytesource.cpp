@@ -108,8 +108,12 @@ bool GrowingCacheFile::reserve(qint64 capacity, QString *error)
         m_data = nullptr;
     }
     uchar *mapped = nullptr;
-    if (m_file.resize(capacity))
-        mapped = m_file.map(0, capacity);
+    // Reopening drops QFile's cached size, which map() checks against.
+    if (m_file.resize(capacity)) {
+        m_file.close();
+        if (m_file.open(QIODevice::ReadWrite))
+            mapped = m_file.map(0, capacity);
+    }
     if (!mapped) {
         if (error)
             *error = tr("Cannot extend the log cache %1: %2")

@@ -22,7 +22,7 @@ class LineIndex
 public:
     static constexpr int kBlockShift = 6;
     static constexpr qint64 kBlockLines = qint64(1) << kBlockShift;
-    static constexpr int kChunkShift = 16;
+    static constexpr int kChunkShift = 14;
     static constexpr qint64 kChunkLines = qint64(1) << kChunkShift;
 
     LineIndex() = default;

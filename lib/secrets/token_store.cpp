@@ -5,6 +5,7 @@
 #include "secrets/secret_migration.h"
 
 #include <QPointer>
+#include <QRandomGenerator>
 #include <QSettings>
 
 namespace pipedeck {
@@ -234,19 +235,33 @@ void TokenStore::remove(const TokenKey &key, QObject *context, Callback done)
         it->fill('\0');
         m_sessionTokens.erase(it);
     }
-    m_store.remove(storageKey, this,
-                   guarded(context, [this, storageKey, done](const SecretResult &removed) {
-                       if (removed.ok() || removed.status == SecretStatus::NotFound) {
-                           m_index.forget(storageKey);
-                           TokenResult result;
-                           result.outcome = TokenOutcome::Removed;
-                           result.keychainStatus = removed.status;
-                           return call(done, result);
-                       }
-                       // The index keeps the entry so that a retry can still remove it.
-                       TokenResult result = failure(removed.status, true);
-                       call(done, result);
-                   }));
+    // gnome-keyring answers a delete on a locked collection with success and deletes nothing
+    // (measured). A write cannot be faked that way, so a throw-away write first tells a
+    // locked keychain apart; only then is the delete trusted.
+    QByteArray probeValue(16, '\0');
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(probeValue.data()), 4);
+    m_store.write(writableProbeKey(), probeValue.toHex(), this,
+                  guarded(context, [this, storageKey, done, guard = QPointer<QObject>(context),
+                                    hasContext = context != nullptr](const SecretResult &probe) {
+                      if (!probe.ok()) {
+                          // Nothing removed; the index keeps the entry so that a retry can remove
+                          // it.
+                          return call(done, failure(probe.status, true));
+                      }
+                      m_store.remove(storageKey, this, [=, this](const SecretResult &removed) {
+                          m_store.remove(writableProbeKey(), this, {});
+                          if (hasContext && !guard)
+                              return;
+                          if (removed.ok() || removed.status == SecretStatus::NotFound) {
+                              m_index.forget(storageKey);
+                              TokenResult result;
+                              result.outcome = TokenOutcome::Removed;
+                              result.keychainStatus = removed.status;
+                              return call(done, result);
+                          }
+                          call(done, failure(removed.status, true));
+                      });
+                  }));
 }
 
 void TokenStore::migrate(SecretStore &legacyStore, const QString &legacyKey, const TokenKey &key,

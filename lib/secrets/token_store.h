@@ -58,6 +58,8 @@ public:
     // destroyed first.
     void save(const TokenKey &key, const QByteArray &token, QObject *context, Callback done);
     void load(const TokenKey &key, QObject *context, Callback done);
+    // Removed only when the keychain takes writes (a locked Secret Service collection
+    // "succeeds" at deleting without deleting anything); otherwise a failure, index kept.
     void remove(const TokenKey &key, QObject *context, Callback done);
     // Moves a token stored by an older layout (another key, or another store/service) to `key`
     // by copy -> verify -> delete; the old entry stays unless the copy read back equal.
@@ -68,6 +70,9 @@ public:
     bool isRecorded(const TokenKey &key) const;
     bool hasSessionToken(const TokenKey &key) const;
     QList<TokenIndexEntry> recordedTokens() const { return m_index.entries(); }
+
+    // Written and deleted again by remove() to learn whether the keychain takes writes.
+    static QString writableProbeKey() { return QStringLiteral("probe/keychain-writable"); }
 
     // Translated text for a token the user typed; empty when it may be stored.
     static QString validationError(const QByteArray &token);

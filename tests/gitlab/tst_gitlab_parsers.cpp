@@ -1,6 +1,6 @@
 // JSON -> domain types, against fixtures shaped like GitLab's documented replies.
 #include "gitlab/parse/json_parsers.h"
-
+#include "gitlab/requests/body_parsers.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -266,6 +266,21 @@ private Q_SLOTS:
         QVERIFY(!parseTokenInfo(QJsonObject{{u"id"_s, 1}}));
         QVERIFY(!parsePipeline(QJsonObject{{u"id"_s, 1.5}}));
         QVERIFY(!parseUser(QJsonObject{}));
+    }
+
+    void bodyParsersCheckTheShape()
+    {
+        using ParseJobs = ParseOutcome (*)(const QByteArray &);
+        const ParseJobs parseJobsBody = parseArrayBody<Job, parseJobs>;
+        QVERIFY(parseJobsBody(fixture("jobs.json")).ok());
+        QVERIFY(!parseJobsBody(QByteArrayLiteral("{\"id\":1}")).ok());   // object, not array
+        QVERIFY(!parseJobsBody(QByteArrayLiteral("[{\"id\":1},")).ok()); // cut short
+        QVERIFY(!parseJobsBody(QByteArrayLiteral("<html><body>Sign in</body></html>")).ok());
+        QVERIFY(!parseJobsBody(QByteArray()).ok());
+        const auto outcome =
+            parseObjectBody<Pipeline, parsePipeline>(fixture("pipeline_detail.json"));
+        QVERIFY(outcome.ok());
+        QCOMPARE(std::any_cast<Pipeline>(outcome.value).id, 46);
     }
 
     void errorMessages_data()

@@ -434,6 +434,10 @@ private Q_SLOTS:
                  qPrintable(statusText(read)));
         const auto written = writeSecret(m_store, u"test/locked/other"_s, "x-other-secret");
         QCOMPARE(written->status, SecretStatus::Unavailable);
+        // A delete behind the lock deletes nothing (measured: it even answers "ok").
+        const auto removed = removeSecret(m_store, storageKey);
+        qInfo("remove on a locked collection answered %s", qPrintable(statusText(removed)));
+        QCOMPARE(itemsFor(storageKey), 1);
     }
 
     void tokenStoreSaysUnavailableAndKeepsEverything()

@@ -410,6 +410,29 @@ private Q_SLOTS:
         QCOMPARE(again.result->outcome, TokenOutcome::Removed);
     }
 
+    void removeWhileLockedRemovesNothing()
+    {
+        saveOk(jdoe, "glpat-RemoveWhileLocked01");
+        m_keychain->setLocked(true); // deletes "succeed" without deleting, as gnome-keyring's do
+        Outcome removed;
+        m_tokens->remove(jdoe, nullptr, removed.callback());
+        QTRY_VERIFY(removed.result.has_value());
+        QCOMPARE(removed.result->outcome, TokenOutcome::KeychainUnavailable);
+        QVERIFY(removed.result->needsRetry());
+        QVERIFY(m_tokens->isRecorded(jdoe));
+        QCOMPARE(m_keychain->entry(jdoe.storageKey()), QByteArray("glpat-RemoveWhileLocked01"));
+
+        m_keychain->setLocked(false);
+        Outcome retried;
+        m_tokens->remove(jdoe, nullptr, retried.callback());
+        QTRY_VERIFY(retried.result.has_value());
+        QCOMPARE(retried.result->outcome, TokenOutcome::Removed);
+        QVERIFY(!m_keychain->contains(jdoe.storageKey()));
+        // The writability probe is gone again.
+        QTRY_VERIFY(!m_keychain->contains(TokenStore::writableProbeKey()));
+        QCOMPARE(m_keychain->keys().size(), 0);
+    }
+
     void removeDropsTheSessionCopy()
     {
         m_keychain->setBehaviour(SecretOperation::Write,
