@@ -457,6 +457,13 @@ private Q_SLOTS:
         QCOMPARE(saved->reason, u"The keychain is locked or unavailable — retry."_s);
         QVERIFY(tokens.isRecorded(canaryKey()));
         QCOMPARE(itemsFor(canaryKey().storageKey()), 1); // still there, locked
+
+        // Removing the account's token behind the lock: refused, not faked.
+        const auto removed =
+            runToken([&](auto done) { tokens.remove(canaryKey(), nullptr, done); });
+        QCOMPARE(removed->outcome, TokenOutcome::KeychainUnavailable);
+        QVERIFY(tokens.isRecorded(canaryKey()));
+        QCOMPARE(itemsFor(canaryKey().storageKey()), 1);
     }
 
     void unlockedAgainTheOriginalIsBack()
@@ -471,6 +478,7 @@ private Q_SLOTS:
             runToken([&](auto done) { tokens.remove(canaryKey(), nullptr, done); });
         QCOMPARE(removed->outcome, TokenOutcome::Removed);
         QCOMPARE(itemsFor(canaryKey().storageKey()), 0);
+        QTRY_COMPARE(itemsFor(TokenStore::writableProbeKey()), 0);
     }
 
 private:
