@@ -1,0 +1,70 @@
+#pragma once
+
+#include "log/logengine.h"
+
+#include <QObject>
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace pipedeck::log {
+
+// A log for a viewer: owns a LogEngine and indexes it in a background thread,
+// telling the GUI thread as lines arrive. The first few hundred kilobytes are
+// indexed first so that the first screen can be painted at once; then the rest
+// follows in slabs, during which the viewer can already read, scroll and search.
+class LogDocument : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LogDocument(QObject *parent = nullptr);
+    ~LogDocument() override;
+
+    // Shared so that searches can keep it alive while they run.
+    std::shared_ptr<LogEngine> engine() const { return m_engine; }
+
+    bool openFile(const QString &path, QString *error);
+    // A trace that arrives in pieces (a running job), cached in `cachePath`.
+    bool startCache(const QString &cachePath, QString *error);
+    bool append(QByteArrayView bytes, QString *error = nullptr);
+    // The job finished: no more bytes will come.
+    void setComplete();
+    // Looks at an opened file again (it may have grown, shrunk or changed).
+    void refreshFile();
+
+    bool isIndexing() const;
+    // Blocks until everything known now is indexed (for tools and tests).
+    void waitForIndexed();
+
+Q_SIGNALS:
+    // Lines were added (or the last line grew); `lineCount` is the new total.
+    void linesAdded(qint64 lineCount);
+    void sectionsChanged(qsizetype sectionCount);
+    void progress(qint64 indexedBytes, qint64 totalBytes);
+    void indexingFinished(qint64 lineCount);
+    // The log was indexed again from scratch: line numbers held are stale.
+    void reset();
+
+private:
+    void requestIndexing();
+    void workerLoop();
+    void publish(bool finished);
+
+    std::shared_ptr<LogEngine> m_engine;
+    std::thread m_worker;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_idle;
+    bool m_pending = false;
+    bool m_busy = false;
+    bool m_stop = false;
+    // Last values told to the GUI thread (touched by the worker only).
+    qint64 m_publishedLines = -1;
+    qsizetype m_publishedSections = 0;
+    quint64 m_publishedGeneration = 0;
+    qint64 m_openStartedNs = 0;
+};
+
+} // namespace pipedeck::log

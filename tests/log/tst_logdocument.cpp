@@ -1,0 +1,171 @@
+// The document a viewer uses: background indexing of files, a growing cached
+// trace, and files that change underneath.
+#include "logtestutil.h"
+
+#include "log/logdocument.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pipedeck::log;
+using namespace pipedeck::log::test;
+
+namespace {
+
+QByteArray numberedLines(int count, const char *prefix = "line ")
+{
+    QByteArray out;
+    for (int i = 0; i < count; ++i)
+        out += prefix + QByteArray::number(i) + " \x1b[32mok\x1b[0m\n";
+    return out;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+class TestLogDocument : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void opensFileInBackground();
+    void followsGrowingCache();
+    void cacheKeepsTheRawBytes();
+    void fileGrowsAndShrinks();
+    void missingFile();
+};
+
+void TestLogDocument::opensFileInBackground()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("job.log"));
+    const QByteArray bytes = numberedLines(200000); // several slabs
+    QVERIFY(writeFile(path, bytes));
+
+    LogDocument document;
+    QSignalSpy added(&document, &LogDocument::linesAdded);
+    QSignalSpy finished(&document, &LogDocument::indexingFinished);
+    QString error;
+    QVERIFY2(document.openFile(path, &error), qPrintable(error));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.front().at(0).toLongLong(), 200000);
+    QVERIFY(added.size() >= 2); // the first screen came before the rest
+    QVERIFY(added.front().at(0).toLongLong() < 200000);
+    QVERIFY(added.front().at(0).toLongLong() > 1000);
+    QCOMPARE(document.engine()->lineCount(), 200000);
+    QCOMPARE(document.engine()->line(199999).text, u"line 199999 ok"_qs);
+    QCOMPARE(describeLine(document.engine()->line(12345)), u"line 12345 {2::|ok}"_qs);
+    // Nothing of the log is kept on the heap: the index is ~2 bytes a line.
+    const LogStats stats = document.engine()->stats();
+    QVERIFY2(double(stats.indexBytes) / double(stats.lines) < 2.5,
+             qPrintable(QString::number(double(stats.indexBytes) / double(stats.lines))));
+}
+
+void TestLogDocument::followsGrowingCache()
+{
+    QTemporaryDir dir;
+    LogDocument document;
+    QSignalSpy added(&document, &LogDocument::linesAdded);
+    QString error;
+    QVERIFY(document.startCache(dir.filePath(QStringLiteral("trace.log")), &error));
+    const QByteArray bytes = numberedLines(5000);
+    // Pieces cut anywhere, even inside escapes, as a live trace arrives.
+    for (qsizetype at = 0; at < bytes.size(); at += 4093) {
+        QVERIFY(document.append(
+            QByteArrayView(bytes).sliced(at, qMin<qsizetype>(4093, bytes.size() - at)), &error));
+        if (at % (4093 * 10) == 0) {
+            document.waitForIndexed();
+            QVERIFY(added.wait(5000) || !added.isEmpty());
+        }
+    }
+    document.setComplete();
+    document.waitForIndexed();
+    QCOMPARE(document.engine()->lineCount(), 5000);
+
+    LogEngine reference;
+    feed(reference, bytes, {});
+    QCOMPARE(describeEngine(*document.engine()), describeEngine(reference));
+}
+
+void TestLogDocument::cacheKeepsTheRawBytes()
+{
+    QTemporaryDir dir;
+    const QString cachePath = dir.filePath(QStringLiteral("trace.log"));
+    const QByteArray bytes = numberedLines(100000); // grows the cache file several times
+    {
+        LogEngine engine;
+        QString error;
+        QVERIFY(engine.startCache(cachePath, &error));
+        for (qsizetype at = 0; at < bytes.size(); at += 65536)
+            QVERIFY(engine.append(
+                QByteArrayView(bytes).sliced(at, qMin<qsizetype>(65536, bytes.size() - at))));
+        engine.setComplete();
+        engine.indexAll();
+        QCOMPARE(engine.lineCount(), 100000);
+        QCOMPARE(engine.rawLine(99999), QByteArray("line 99999 \x1b[32mok\x1b[0m\n"));
+    }
+    // Once closed, the cache holds exactly the trace, ready to be opened again.
+    QFile cache(cachePath);
+    QVERIFY(cache.open(QIODevice::ReadOnly));
+    QCOMPARE(cache.size(), bytes.size());
+    QVERIFY(cache.readAll() == bytes);
+    LogEngine reopened;
+    QString error;
+    QVERIFY(reopened.openFile(cachePath, &error));
+    reopened.indexAll();
+    QCOMPARE(reopened.lineCount(), 100000);
+}
+
+void TestLogDocument::fileGrowsAndShrinks()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("job.log"));
+    QVERIFY(writeFile(path, numberedLines(1000)));
+    LogDocument document;
+    QSignalSpy reset(&document, &LogDocument::reset);
+    QString error;
+    QVERIFY(document.openFile(path, &error));
+    document.waitForIndexed();
+    QCOMPARE(document.engine()->lineCount(), 1000);
+
+    // Shrinks underneath: reading stops before the lost pages, and a refresh
+    // indexes the new content from scratch.
+    QVERIFY(writeFile(path, numberedLines(10, "short ")));
+    QVERIFY(document.engine()->lines(0, 1000).isEmpty());
+    QVERIFY(document.engine()->rawLine(999).isEmpty());
+    reset.clear();
+    document.refreshFile();
+    document.waitForIndexed();
+    QTRY_VERIFY(!reset.isEmpty());
+    QCOMPARE(document.engine()->lineCount(), 10);
+    QCOMPARE(document.engine()->line(9).text, u"short 9 ok"_qs);
+
+    // Grows: only the new part is indexed.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::Append));
+    file.write("appended\n");
+    file.close();
+    document.refreshFile();
+    document.waitForIndexed();
+    QCOMPARE(document.engine()->lineCount(), 11);
+    QCOMPARE(document.engine()->line(10).text, u"appended"_qs);
+}
+
+void TestLogDocument::missingFile()
+{
+    LogDocument document;
+    QString error;
+    QVERIFY(!document.openFile(QStringLiteral("/nonexistent/trace.log"), &error));
+    QVERIFY(error.contains(u"/nonexistent/trace.log"));
+}
+
+QTEST_GUILESS_MAIN(TestLogDocument)
+#include "tst_logdocument.moc"
