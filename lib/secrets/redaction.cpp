@@ -77,28 +77,49 @@ QByteArray marker(const QByteArray &)
     return QByteArray(redactedMarker.data(), redactedMarker.size());
 }
 
+qsizetype find(const QString &text, std::string_view what, qsizetype from)
+{
+    return text.indexOf(QLatin1StringView(what.data(), static_cast<qsizetype>(what.size())), from);
+}
+
+qsizetype find(const QByteArray &text, std::string_view what, qsizetype from)
+{
+    return text.indexOf(QByteArrayView(what.data(), static_cast<qsizetype>(what.size())), from);
+}
+
+// Every prefix but the runner registration one starts with "gl"; both are found with Qt's
+// vectorised substring search, so text without tokens costs two scans and nothing else.
 template<typename Str> Str maskPrefixedTokens(const Str &text)
 {
+    constexpr std::string_view common = "gl";
+    constexpr std::string_view runner = "GR1348941";
     const auto *data = units(text);
     const qsizetype length = text.size();
     Str out;
     qsizetype copied = 0;
-    for (qsizetype i = 0; i < length; ++i) {
-        if (data[i] != 'g' && data[i] != 'G')
-            continue;
+    qsizetype nextCommon = find(text, common, 0);
+    qsizetype nextRunner = find(text, runner, 0);
+    while (nextCommon >= 0 || nextRunner >= 0) {
+        const qsizetype at = nextCommon < 0   ? nextRunner
+                             : nextRunner < 0 ? nextCommon
+                                              : std::min(nextCommon, nextRunner);
         for (std::string_view prefix : tokenPrefixes) {
-            if (!hasPrefixAt(data, length, i, prefix))
+            if (!hasPrefixAt(data, length, at, prefix))
                 continue;
-            const qsizetype bodyStart = i + static_cast<qsizetype>(prefix.size());
+            const qsizetype bodyStart = at + static_cast<qsizetype>(prefix.size());
             const qsizetype end = tokenEnd(data, length, bodyStart);
             if (end > bodyStart) {
                 out.append(text.mid(copied, bodyStart - copied));
                 out.append(marker(text));
                 copied = end;
-                i = end - 1;
             }
             break;
         }
+        const qsizetype from = std::max(at + 1, copied);
+        if (nextCommon >= 0 && nextCommon < from)
+            nextCommon = find(text, common, from);
+        if (nextRunner >= 0 && nextRunner < from)
+            nextRunner = find(text, runner, from);
     }
     if (copied == 0)
         return text;

@@ -85,6 +85,14 @@ private Q_SLOTS:
         QVERIFY(maskedJson.contains("\"ref\":\"main\""));
     }
 
+    void masksAdjacentAndOverlappingCandidates()
+    {
+        QCOMPARE(redactSecrets(u"glglpat-abcdef123456,glrt-zzzzzz GR1348941GR1348941xyz"_s),
+                 u"glglpat-[redacted],glrt-[redacted] GR1348941[redacted]"_s);
+        QCOMPARE(redactSecrets(QByteArray("a=glpat-abc&b=gldt-def")),
+                 QByteArray("a=glpat-[redacted]&b=gldt-[redacted]"));
+    }
+
     void leavesOrdinaryTextAlone_data()
     {
         QTest::addColumn<QString>("text");
