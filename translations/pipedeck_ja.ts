@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>ActionRules</name>
+    <message>
+        <source>This account&apos;s access token can only read (read_api scope). Sign in with a token that has the api scope to run actions.</source>
+        <translation>このアカウントのアクセストークンは読み取り専用(read_apiスコープ)です。操作するにはapiスコープのトークンでサインインしてください。</translation>
+    </message>
+    <message>
+        <source>GitLab&apos;s API cannot start a trigger job. Open it in the browser to run it.</source>
+        <translation>GitLabのAPIではトリガージョブを開始できません。ブラウザで開いて実行してください。</translation>
+    </message>
+    <message>
+        <source>This is an older attempt; a newer run of the job exists.</source>
+        <translation>これは以前の試行です。このジョブには新しい実行があります。</translation>
+    </message>
+    <message>
+        <source>Only manual jobs that are waiting to be started can be run.</source>
+        <translation>実行できるのは、開始を待っている手動ジョブのみです。</translation>
+    </message>
+    <message>
+        <source>GitLab&apos;s API cannot retry a trigger job. Open it in the browser to run it again.</source>
+        <translation>GitLabのAPIではトリガージョブを再試行できません。ブラウザで開いて再実行してください。</translation>
+    </message>
+    <message>
+        <source>The job has not finished yet. Cancel it or wait for it to finish before retrying.</source>
+        <translation>ジョブはまだ完了していません。再試行する前にキャンセルするか、完了を待ってください。</translation>
+    </message>
+    <message>
+        <source>Only jobs that passed, failed or were canceled can be retried.</source>
+        <translation>再試行できるのは、成功、失敗、またはキャンセルされたジョブのみです。</translation>
+    </message>
+    <message>
+        <source>GitLab&apos;s API cannot cancel a trigger job. Cancel its downstream pipeline instead.</source>
+        <translation>GitLabのAPIではトリガージョブをキャンセルできません。代わりにダウンストリームパイプラインをキャンセルしてください。</translation>
+    </message>
+    <message>
+        <source>The job is already being canceled.</source>
+        <translation>ジョブはすでにキャンセル中です。</translation>
+    </message>
+    <message>
+        <source>Only jobs that are waiting or running can be canceled.</source>
+        <translation>キャンセルできるのは、待機中または実行中のジョブのみです。</translation>
+    </message>
+    <message>
+        <source>A trigger job has no log or artifacts to erase.</source>
+        <translation>トリガージョブには消去するログやアーティファクトがありません。</translation>
+    </message>
+    <message>
+        <source>The log and artifacts of this job were already erased.</source>
+        <translation>このジョブのログとアーティファクトはすでに消去されています。</translation>
+    </message>
+    <message>
+        <source>Only finished jobs can be erased.</source>
+        <translation>消去できるのは完了したジョブのみです。</translation>
+    </message>
+    <message>
+        <source>Only a failed or canceled pipeline has jobs to retry.</source>
+        <translation>再試行するジョブがあるのは、失敗またはキャンセルされたパイプラインのみです。</translation>
+    </message>
+    <message>
+        <source>The pipeline is already being canceled.</source>
+        <translation>パイプラインはすでにキャンセル中です。</translation>
+    </message>
+    <message>
+        <source>Only a pipeline that is waiting or running can be canceled.</source>
+        <translation>キャンセルできるのは、待機中または実行中のパイプラインのみです。</translation>
+    </message>
+</context>
+<context>
     <name>GitLabStatus</name>
     <message>
         <source>Done.</source>
@@ -171,6 +238,70 @@
     <message>
         <source>From GITLAB_HOST and GITLAB_TOKEN; nothing is stored.</source>
         <translation>GITLAB_HOSTとGITLAB_TOKENを使用しています。何も保存されません。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::ProjectItemDelegate</name>
+    <message>
+        <source>just now</source>
+        <translation>たった今</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n分前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n時間前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n日前</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::ProjectsPanel</name>
+    <message>
+        <source>Search projects…</source>
+        <translation>プロジェクトを検索…</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>自分のプロジェクト</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>スター付き</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>No account selected.</source>
+        <translation>アカウントが選択されていません。</translation>
+    </message>
+    <message>
+        <source>Showing older data: %1</source>
+        <translation>以前のデータを表示しています: %1</translation>
+    </message>
+    <message>
+        <source>Loading projects…</source>
+        <translation>プロジェクトを読み込み中…</translation>
+    </message>
+    <message>
+        <source>No projects here.</source>
+        <translation>プロジェクトがありません。</translation>
+    </message>
+    <message>
+        <source>No project matches this search.</source>
+        <translation>検索に一致するプロジェクトはありません。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "accounts/account.h"
+
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace pipedeck {
+
+// A GitLab web address Pipedeck can open: a project, one of its pipelines or a job.
+//   https://gitlab.example.com/group/sub/app
+//   https://gitlab.example.com/group/sub/app/-/pipelines/1234
+//   https://gitlab.example.com/group/sub/app/-/jobs/5678
+struct DeepLink
+{
+    enum class Kind { Project, Pipeline, Job };
+    Kind kind = Kind::Project;
+    QString accountId;   // the signed-in account whose instance serves this address
+    QString projectPath; // "group/sub/app"
+    qint64 id = 0;       // pipeline or job id
+};
+
+// Whether `text` looks like a web address at all (as opposed to a log file path).
+bool looksLikeWebUrl(const QString &text);
+
+// Finds the account whose instance serves `url` (same scheme, host and port, and the
+// instance's path as a prefix; the longest prefix wins) and splits the rest. Empty when
+// no account matches or the address is not a project, pipeline or job page.
+std::optional<DeepLink> resolveDeepLink(const QUrl &url, const QList<Account> &accounts);
+
+} // namespace pipedeck
