@@ -2,6 +2,8 @@
 
 #include "sim/world.h"
 
+#include <algorithm>
+
 namespace pipedeck::sim {
 
 namespace {
@@ -412,6 +414,28 @@ void populateDemoData(World &world, bool bigLog)
     nightly.lastUsedMs = now - 9 * kHour;
     world.createTrigger(gateway.id, alice->id, QStringLiteral("Release automation (Alice)"));
     world.createTrigger(deployTools.id, demoUser->id, QStringLiteral("Deploy from api-gateway"));
+}
+
+void runDemoActivity(World &world, qint64 *nextAtMs)
+{
+    constexpr qint64 kEvery = 8 * kMinute;
+    const qint64 now = world.nowMs();
+    if (*nextAtMs == 0) {
+        *nextAtMs = now + 5 * kMinute;
+        return;
+    }
+    // After a long pause (a laptop asleep), push once, not once per missed interval.
+    if (now < *nextAtMs)
+        return;
+    const qint64 round = (*nextAtMs / kEvery);
+    const qint64 projectId = round % 3 == 2 ? demo::kIosAppProjectId : demo::kDemoProjectId;
+    PipelineSpec spec;
+    spec.createdAtMs = *nextAtMs;
+    spec.username = round % 2 ? QStringLiteral("yamada") : QStringLiteral("demo");
+    spec.commitTitle = commitTitles()[round % commitTitles().size()];
+    if (world.project(projectId))
+        world.createPipeline(projectId, spec);
+    *nextAtMs = std::max(*nextAtMs + kEvery, now + kMinute);
 }
 
 } // namespace pipedeck::sim

@@ -55,4 +55,9 @@ inline constexpr qint64 kBigLogBytes = 50 * 1024 * 1024;
 // Fills an empty World with the demo data above; deterministic for World::seed().
 void populateDemoData(World &world, bool bigLog);
 
+// Keeps the demo alive while its clock runs: every few simulated minutes somebody pushes and a new
+// pipeline starts. Call it often; it does nothing until simulated time reaches *nextAtMs (0 =
+// schedule the first push a few minutes from now).
+void runDemoActivity(World &world, qint64 *nextAtMs);
+
 } // namespace pipedeck::sim

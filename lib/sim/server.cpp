@@ -64,6 +64,8 @@ struct Server::Private
     QString baseUrl;
     QByteArray etagCacheBody; // kept alive so its data pointer identifies it
     QByteArray etagCacheValue;
+    QTimer liveliness; // moves a running clock's world forward between requests
+    qint64 nextDemoPushMs = 0;
 
     QByteArray etagFor(const QByteArray &body)
     {
@@ -98,6 +100,16 @@ Server::Server(ServerOptions options, QObject *parent)
     addPipelineRoutes(d->router);
     addJobRoutes(d->router);
     addTriggerRoutes(d->router);
+
+    if (options.clockRunning) {
+        d->liveliness.setInterval(1000);
+        connect(&d->liveliness, &QTimer::timeout, this, [this] {
+            if (d->options.demoData)
+                runDemoActivity(d->world, &d->nextDemoPushMs);
+            d->world.update();
+        });
+        d->liveliness.start();
+    }
 
     connect(&d->tcp, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = d->tcp.nextPendingConnection()) {

@@ -117,7 +117,9 @@ private:
     {
         if (!m_timestamps)
             return {};
-        const qint64 totalMicros = m_startMs * 1000 + qint64(m_now * 1e6);
+        // Lines written in the same instant still differ in their microseconds, as real ones do.
+        const qint64 totalMicros =
+            m_startMs * 1000 + qint64(m_now * 1e6) + (++m_lines * 7919) % 997;
         const QDateTime t = QDateTime::fromMSecsSinceEpoch(totalMicros / 1000, Qt::UTC);
         return t.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")).toLatin1() + '.' +
                QByteArray::number(totalMicros % 1000000).rightJustified(6, '0') + "Z " +
@@ -141,6 +143,7 @@ private:
     }
 
     qint64 m_startMs;
+    mutable qint64 m_lines = 0;
     bool m_timestamps;
     double m_bucket;
     double m_now = 0;
