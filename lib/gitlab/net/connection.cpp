@@ -1,0 +1,380 @@
+#include "gitlab/net/connection.h"
+
+#include "core/logging.h"
+#include "gitlab/net/clock.h"
+#include "gitlab/net/origin.h"
+#include "gitlab/net/redact.h"
+#include "gitlab/net/reply_classifier.h"
+
+#include <QDateTime>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#if defined(PIPEDECK_GITLAB_HAVE_SECRETS)
+#include "secrets/redaction.h"
+#endif
+
+#ifndef PIPEDECK_VERSION
+#define PIPEDECK_VERSION "0"
+#endif
+
+namespace pipedeck::gitlab {
+
+namespace {
+
+constexpr QLatin1StringView kRedacted{"[redacted]"};
+
+QUrl normalizedInstance(QUrl url)
+{
+    url.setQuery(QString());
+    url.setFragment(QString());
+    url.setUserInfo(QString());
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    if (path.endsWith(QLatin1StringView("/api/v4")))
+        path.chop(7);
+    url.setPath(path);
+    return url;
+}
+
+QString displayUrl(const QUrl &url)
+{
+    return redactSecrets(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+}
+
+void registerSecrets(const QStringList &secrets)
+{
+#if defined(PIPEDECK_GITLAB_HAVE_SECRETS)
+    for (const QString &secret : secrets)
+        pipedeck::registerSecret(secret);
+#else
+    Q_UNUSED(secrets);
+#endif
+}
+
+void unregisterSecrets(const QStringList &secrets)
+{
+#if defined(PIPEDECK_GITLAB_HAVE_SECRETS)
+    for (const QString &secret : secrets)
+        pipedeck::unregisterSecret(secret);
+#else
+    Q_UNUSED(secrets);
+#endif
+}
+
+} // namespace
+
+struct Connection::Pending
+{
+    ApiCall call;
+    QUrl url;
+    QPointer<QObject> context;
+    Callback done;
+    RequestGate::Ticket ticket = 0;
+    QPointer<QNetworkReply> reply;
+    int attempts = 0;
+    bool deadlineHit = false;
+    bool canceled = false;
+};
+
+Connection::Connection(const QUrl &instanceUrl, ConnectionOptions options, QObject *parent)
+    : QObject(parent)
+    , m_instanceUrl(normalizedInstance(instanceUrl))
+    , m_options(options)
+    , m_cache(options.cacheBytes)
+{
+    m_apiRoot = m_instanceUrl;
+    m_apiRoot.setPath(m_instanceUrl.path() + QLatin1StringView("/api/v4"));
+    if (m_options.clock) {
+        m_clock = m_options.clock;
+    } else {
+        m_ownedClock = std::make_unique<SystemClock>();
+        m_clock = m_ownedClock.get();
+    }
+    m_random = [] { return QRandomGenerator::global()->generateDouble(); };
+    m_gate = new RequestGate(m_options.gate, m_clock, this);
+    // Belt and braces: every request also sets ManualRedirectPolicy itself.
+    m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_network.setStrictTransportSecurityEnabled(true);
+    m_network.setAutoDeleteReplies(false);
+}
+
+Connection::~Connection()
+{
+    // Replies die with m_network; make sure none calls back into a half-destroyed object.
+    for (auto &[id, pending] : m_pending) {
+        if (pending->reply) {
+            pending->reply->disconnect(this);
+            pending->reply->abort();
+        }
+        unregisterSecrets(pending->call.secrets);
+    }
+    m_pending.clear();
+    unregisterSecrets({m_token});
+}
+
+void Connection::setToken(const QString &token)
+{
+    if (token == m_token)
+        return;
+    unregisterSecrets({m_token});
+    m_token = token;
+    registerSecrets({m_token});
+    // A new identity must not see the old one's cached results.
+    m_cache.clear();
+}
+
+void Connection::setRandomSource(std::function<double()> random01)
+{
+    m_random = std::move(random01);
+}
+
+QUrl Connection::urlFor(const ApiCall &call) const
+{
+    if (call.link.isValid() || !call.link.isEmpty()) {
+        const QString rootPath = m_apiRoot.path() + QLatin1Char('/');
+        if (!isSameOrigin(call.link, m_apiRoot) || !call.link.path().startsWith(rootPath))
+            return {};
+        return call.link;
+    }
+    QUrl url = m_apiRoot;
+    url.setPath(m_apiRoot.path(QUrl::FullyEncoded) + call.path, QUrl::TolerantMode);
+    if (!call.query.isEmpty())
+        url.setQuery(call.query);
+    return url;
+}
+
+QNetworkRequest Connection::buildRequest(const ApiCall &call, const QUrl &url) const
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("User-Agent", QByteArrayLiteral("Pipedeck/") + PIPEDECK_VERSION);
+    request.setRawHeader("Accept", call.accept);
+    if (call.sendToken && !m_token.isEmpty())
+        request.setRawHeader("PRIVATE-TOKEN", m_token.toUtf8());
+    if (!call.contentType.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, call.contentType);
+    if (!call.ifNoneMatch.isEmpty())
+        request.setRawHeader("If-None-Match", call.ifNoneMatch);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    request.setTransferTimeout(m_options.transferTimeoutMs);
+    return request;
+}
+
+Connection::CallId Connection::send(ApiCall call, QObject *context, Callback done)
+{
+    const CallId id = m_nextId++;
+    auto pending = std::make_unique<Pending>();
+    pending->call = std::move(call);
+    pending->context = context;
+    pending->done = std::move(done);
+    pending->url = urlFor(pending->call);
+    registerSecrets(pending->call.secrets);
+    Pending &p = *pending;
+    m_pending.emplace(id, std::move(pending));
+
+    if (!p.url.isValid()) {
+        Status status(Status::UntrustedLink);
+        status.setOrigin(sanitizedOrigin(p.call.link));
+        status.setDetail(QStringLiteral("link outside the API root refused"));
+        deliverLater(id, status);
+        return id;
+    }
+    const QString scheme = p.url.scheme().toLower();
+    if (scheme != QLatin1StringView("https") &&
+        !(scheme == QLatin1StringView("http") &&
+          (isLoopbackHost(p.url) || m_options.allowInsecureHttp))) {
+        Status status(Status::InsecureTransport);
+        status.setDetail(QStringLiteral("refused to send credentials to ") +
+                         sanitizedOrigin(p.url));
+        deliverLater(id, status);
+        return id;
+    }
+    if (!p.call.isRetryable() && m_gate->isHeld()) {
+        // An action during a 429 hold fails at once (the caller keeps its form) instead of
+        // waiting silently or being sent into the limit.
+        Status status(Status::TooManyRequests, 429);
+        status.setRetryAt(QDateTime::fromMSecsSinceEpoch(m_gate->heldUntilMs(), Qt::UTC));
+        status.setDetail(QStringLiteral("account on hold after 429"));
+        deliverLater(id, status);
+        return id;
+    }
+    p.ticket = m_gate->enqueue(p.call.priority, 0, [this, id] { startAttempt(id); });
+    return id;
+}
+
+void Connection::cancel(CallId id)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    std::unique_ptr<Pending> pending = std::move(it->second);
+    m_pending.erase(it);
+    unregisterSecrets(pending->call.secrets);
+    if (pending->reply) {
+        pending->reply->disconnect(this);
+        pending->reply->abort();
+        pending->reply->deleteLater();
+    }
+    m_gate->cancel(pending->ticket);
+}
+
+void Connection::startAttempt(CallId id)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    Pending &p = *it->second;
+    ++p.attempts;
+    p.deadlineHit = false;
+    const QNetworkRequest request = buildRequest(p.call, p.url);
+    const QByteArray &method = p.call.method;
+    QNetworkReply *reply = nullptr;
+    if (method == "GET")
+        reply = m_network.get(request);
+    else if (method == "POST")
+        reply = m_network.post(request, p.call.body);
+    else if (method == "PUT")
+        reply = m_network.put(request, p.call.body);
+    else if (method == "DELETE" && p.call.body.isEmpty())
+        reply = m_network.deleteResource(request);
+    else
+        reply = m_network.sendCustomRequest(request, method, p.call.body);
+    p.reply = reply;
+    qCDebug(lcNet).noquote() << method << displayUrl(p.url) << "attempt" << p.attempts;
+
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    const int deadlineMs = p.call.deadlineMs.value_or(m_options.deadlineMs);
+    connect(deadline, &QTimer::timeout, this, [this, id] {
+        const auto found = m_pending.find(id);
+        if (found == m_pending.end() || !found->second->reply)
+            return;
+        found->second->deadlineHit = true;
+        found->second->reply->abort();
+    });
+    deadline->start(deadlineMs);
+    connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
+}
+
+void Connection::onFinished(CallId id)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    Pending &p = *it->second;
+    QNetworkReply *reply = p.reply;
+    p.reply = nullptr;
+    if (!reply)
+        return;
+    reply->deleteLater();
+
+    ReplyFacts facts;
+    facts.error = reply->error();
+    facts.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        facts.headers.items.append({name, value});
+    facts.body = reply->readAll();
+    facts.requestUrl = p.url;
+    facts.isAction = !p.call.isRetryable();
+    facts.deadlineHit = p.deadlineHit;
+    ReplyClassification result = classifyReply(facts);
+
+    const qint64 now = m_clock->nowMs();
+    bool remainingOk = false;
+    bool limitOk = false;
+    const qint64 remaining = facts.headers.value("RateLimit-Remaining").toLongLong(&remainingOk);
+    const qint64 limit = facts.headers.value("RateLimit-Limit").toLongLong(&limitOk);
+    const qint64 resetSeconds = facts.headers.value("RateLimit-Reset").toLongLong();
+    if (remainingOk && limitOk)
+        m_gate->observeRateLimit(remaining, limit, resetSeconds * 1000);
+
+    const RetryPolicy &policy = m_options.retry;
+    const bool mayRetry =
+        p.call.isRetryable() && result.transient && p.attempts < policy.maxAttempts;
+    qint64 retryAt = 0;
+    if (facts.httpStatus == 429) {
+        std::optional<qint64> wait =
+            parseRetryAfterMs(facts.headers.value("Retry-After"), now, policy.maxRetryAfterMs);
+        if (!wait && resetSeconds > 0)
+            wait = std::clamp<qint64>(resetSeconds * 1000 - now, 0, policy.maxRetryAfterMs);
+        if (!wait)
+            wait = std::max<qint64>(1, backoffDelayMs(policy, p.attempts, m_random));
+        retryAt = now + *wait;
+        m_gate->holdUntil(retryAt);
+        result.status.setRetryAt(QDateTime::fromMSecsSinceEpoch(retryAt, Qt::UTC));
+        Q_EMIT rateLimited(result.status.retryAt());
+    } else if (mayRetry) {
+        retryAt = now + backoffDelayMs(policy, p.attempts, m_random);
+    }
+
+    qCDebug(lcNet).noquote() << p.call.method << displayUrl(p.url) << "->" << facts.httpStatus
+                             << Status::codeName(result.status.code())
+                             << redactSecrets(scrub(result.status.detail(), p.call.secrets));
+
+    if (mayRetry) {
+        m_gate->finished(p.ticket);
+        p.ticket = m_gate->enqueue(p.call.priority, retryAt, [this, id] { startAttempt(id); });
+        return;
+    }
+
+    ApiReply apiReply;
+    apiReply.httpStatus = facts.httpStatus;
+    apiReply.body = std::move(facts.body);
+    apiReply.headers = std::move(facts.headers);
+    apiReply.url = p.url;
+    apiReply.attempts = p.attempts;
+    Status status = result.status;
+    Status scrubbed(status.code(), status.httpStatus(),
+                    scrub(status.gitlabMessage(), p.call.secrets));
+    scrubbed.setOrigin(status.origin());
+    scrubbed.setRetryAt(status.retryAt());
+    scrubbed.setDetail(scrub(status.detail(), p.call.secrets));
+    apiReply.status = scrubbed;
+    m_gate->finished(p.ticket);
+    deliver(id, std::move(apiReply));
+}
+
+void Connection::deliver(CallId id, ApiReply reply)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    std::unique_ptr<Pending> pending = std::move(it->second);
+    m_pending.erase(it);
+    unregisterSecrets(pending->call.secrets);
+    if (pending->context && pending->done)
+        pending->done(reply);
+}
+
+void Connection::deliverLater(CallId id, Status status)
+{
+    QTimer::singleShot(0, this, [this, id, status] {
+        const auto it = m_pending.find(id);
+        if (it == m_pending.end())
+            return;
+        ApiReply reply;
+        reply.status = status;
+        reply.url = it->second->url;
+        deliver(id, std::move(reply));
+    });
+}
+
+QString Connection::scrub(QString text, const QStringList &secrets) const
+{
+    if (!m_token.isEmpty())
+        text.replace(m_token, kRedacted);
+    for (const QString &secret : secrets) {
+        if (!secret.isEmpty())
+            text.replace(secret, kRedacted);
+    }
+    return text;
+}
+
+} // namespace pipedeck::gitlab
