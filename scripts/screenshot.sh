@@ -14,7 +14,7 @@ trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
 scratch=$(mktemp -d)
 HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" DISPLAY="$display" QT_QPA_PLATFORM=xcb \
-    "$bin" --demo "$@" >"$scratch/pipedeck.log" 2>&1 &
+    "$bin" --demo -qwindowgeometry 1400x900+0+0 "$@" >"$scratch/pipedeck.log" 2>&1 &
 app=$!
 sleep "$delay"
 DISPLAY="$display" import -window root "$out"

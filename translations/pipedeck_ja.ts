@@ -156,6 +156,106 @@
     </message>
 </context>
 <context>
+    <name>StatusStyle</name>
+    <message>
+        <source>Passed</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed (allowed)</source>
+        <translation>失敗(許容)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成済み</translation>
+    </message>
+    <message>
+        <source>Waiting for resource</source>
+        <translation>リソース待ち</translation>
+    </message>
+    <message>
+        <source>Waiting for callback</source>
+        <translation>コールバック待ち</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>準備中</translation>
+    </message>
+    <message>
+        <source>Canceling</source>
+        <translation>キャンセル中</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>スキップ済み</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>マニュアル</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>スケジュール済み</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+</context>
+<context>
+    <name>TimeText</name>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1時間%2分</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>たった今</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n分前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n時間前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n日前</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pipedeck</name>
     <message>
         <source>Enter the address of your GitLab instance, for example gitlab.com.</source>
@@ -195,6 +295,10 @@
     <message>
         <source>A GitLab project, pipeline or job URL, or a job log file.</source>
         <translation>GitLabのプロジェクト、パイプライン、ジョブのURL、またはジョブログファイル。</translation>
+    </message>
+    <message>
+        <source>Choose a project on the left to see its pipelines.</source>
+        <translation>左側でプロジェクトを選択すると、パイプラインが表示されます。</translation>
     </message>
 </context>
 <context>
@@ -241,28 +345,140 @@
     </message>
 </context>
 <context>
+    <name>pipedeck::PipelineItemDelegate</name>
+    <message>
+        <source>iid %1</source>
+        <translation>iid %1</translation>
+    </message>
+    <message>
+        <source>Stage %1: %2</source>
+        <translation>ステージ%1: %2</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>作成: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::PipelinesPanel</name>
+    <message>
+        <source>Branch or tag</source>
+        <translation>ブランチまたはタグ</translation>
+    </message>
+    <message>
+        <source>Filter by branch or tag</source>
+        <translation>ブランチまたはタグで絞り込み</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <source>Filter by who started the pipeline</source>
+        <translation>パイプラインを開始したユーザーで絞り込み</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>ステータスで絞り込み</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>すべてのステータス</translation>
+    </message>
+    <message>
+        <source>Filter by source</source>
+        <translation>ソースで絞り込み</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>すべてのソース</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>プッシュ</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>スケジュール</translation>
+    </message>
+    <message>
+        <source>Merge request</source>
+        <translation>マージリクエスト</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>トリガー</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Multi-project pipeline</source>
+        <translation>マルチプロジェクトパイプライン</translation>
+    </message>
+    <message>
+        <source>Child pipeline</source>
+        <translation>子パイプライン</translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation>パイプライン</translation>
+    </message>
+    <message>
+        <source>Showing older data. %1</source>
+        <translation>以前のデータを表示しています。%1</translation>
+    </message>
+    <message>
+        <source>Could not load more pipelines. %1</source>
+        <translation>パイプラインをさらに読み込めませんでした。%1</translation>
+    </message>
+    <message>
+        <source>Loading pipelines…</source>
+        <translation>パイプラインを読み込み中…</translation>
+    </message>
+    <message>
+        <source>This project has no pipelines yet.</source>
+        <translation>このプロジェクトにはまだパイプラインがありません。</translation>
+    </message>
+    <message>
+        <source>No pipeline matches these filters.</source>
+        <translation>この条件に一致するパイプラインはありません。</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck::ProjectItemDelegate</name>
     <message>
         <source>just now</source>
         <translation>たった今</translation>
     </message>
-    <message numerus="yes">
-        <source>%n minute(s) ago</source>
-        <translation>
-            <numerusform>%n分前</numerusform>
-        </translation>
+    <message>
+        <source>a minute ago</source>
+        <translation>1分前</translation>
     </message>
-    <message numerus="yes">
-        <source>%n hour(s) ago</source>
-        <translation>
-            <numerusform>%n時間前</numerusform>
-        </translation>
+    <message>
+        <source>%1 minutes ago</source>
+        <translation>%1分前</translation>
     </message>
-    <message numerus="yes">
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>%n日前</numerusform>
-        </translation>
+    <message>
+        <source>an hour ago</source>
+        <translation>1時間前</translation>
+    </message>
+    <message>
+        <source>%1 hours ago</source>
+        <translation>%1時間前</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨日</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1日前</translation>
     </message>
 </context>
 <context>

@@ -75,12 +75,19 @@ QString ProjectItemDelegate::relativeTime(const QDateTime &when, const QDateTime
     const qint64 seconds = when.secsTo(now);
     if (seconds < 60)
         return tr("just now");
-    if (seconds < 3600)
-        return tr("%n minute(s) ago", nullptr, int(seconds / 60));
-    if (seconds < 86400)
-        return tr("%n hour(s) ago", nullptr, int(seconds / 3600));
-    if (seconds < 30 * 86400)
-        return tr("%n day(s) ago", nullptr, int(seconds / 86400));
+    // Plain forms rather than %n plurals: English has no catalog to pick "hour"/"hours".
+    if (seconds < 3600) {
+        const qint64 minutes = seconds / 60;
+        return minutes == 1 ? tr("a minute ago") : tr("%1 minutes ago").arg(minutes);
+    }
+    if (seconds < 86400) {
+        const qint64 hours = seconds / 3600;
+        return hours == 1 ? tr("an hour ago") : tr("%1 hours ago").arg(hours);
+    }
+    if (seconds < 30 * 86400) {
+        const qint64 days = seconds / 86400;
+        return days == 1 ? tr("yesterday") : tr("%1 days ago").arg(days);
+    }
     return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
 }
 

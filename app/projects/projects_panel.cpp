@@ -7,14 +7,9 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QTabBar>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace pipedeck {
-
-namespace {
-constexpr int kSearchDelayMs = 250; // one request per pause in typing, not per key
-}
 
 ProjectsPanel::ProjectsPanel(QWidget *parent)
     : QWidget(parent)
@@ -52,13 +47,10 @@ ProjectsPanel::ProjectsPanel(QWidget *parent)
     layout->addWidget(m_state);
     layout->addWidget(m_view, 1);
 
-    m_searchDelay = new QTimer(this);
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(kSearchDelayMs);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, [this] {
+    // The loader debounces typing into one request per pause.
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (m_model)
-            m_model->setSearchText(m_search->text().trimmed());
+            m_model->setSearchText(text.trimmed());
     });
     connect(m_scopes, &QTabBar::currentChanged, this, [this](int index) {
         if (!m_model)

@@ -8,7 +8,6 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QTabBar;
-class QTimer;
 
 namespace pipedeck {
 
@@ -42,7 +41,6 @@ private:
     QTabBar *m_scopes = nullptr;
     QListView *m_view = nullptr;
     QLabel *m_state = nullptr;
-    QTimer *m_searchDelay = nullptr;
     QMetaObject::Connection m_stateConnection;
 };
 

@@ -6,16 +6,20 @@
 #include "core/logging.h"
 #include "gitlab/net/connection.h"
 #include "i18n/translator.h"
+#include "models/loaders/projects_loader.h"
+#include "projects/projects_panel.h"
 #include "secrets/keychain_secret_store.h"
 #include "secrets/redaction.h"
 #include "secrets/token_store.h"
 #include "signin/sign_in_controller.h"
 #include "sim/server.h"
+#include "ui/account_workspace.h"
 #include "ui/main_window.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QSettings>
 #include <QTimer>
 #include <QUuid>
@@ -66,6 +70,22 @@ int Application::start(const QStringList &arguments)
     connect(m_signIn.get(), &SignInController::accountAdded, this,
             [this](const QString &id) { m_window->setCurrentAccount(id); });
 
+    m_projectsPanel = new ProjectsPanel;
+    m_window->setNavigationWidget(m_projectsPanel);
+    auto *welcome = new QLabel(tr("Choose a project on the left to see its pipelines."));
+    welcome->setAlignment(Qt::AlignCenter);
+    welcome->setWordWrap(true);
+    m_window->addCentralPage(welcome);
+    connect(m_sessions.get(), &SessionManager::sessionChanged, this, &Application::syncWorkspace);
+    connect(m_sessions.get(), &SessionManager::sessionRemoved, this, &Application::syncWorkspace);
+    connect(m_window.get(), &MainWindow::currentAccountChanged, this, &Application::showAccount);
+    connect(m_projectsPanel, &ProjectsPanel::projectActivated, this,
+            [this](const gitlab::Project &project) {
+                const auto it = m_workspaces.find(m_window->currentAccountId());
+                if (it != m_workspaces.end())
+                    it->second->projectsLoader()->rememberOpened(project);
+            });
+
     m_window->show();
     qCInfo(lcPerf) << "start to window shown:" << startup.elapsed() << "ms";
 
@@ -101,6 +121,36 @@ bool Application::startDemo()
     }
     signInForThisRun(m_demoServer->baseUrl().toString(), m_demoToken, true);
     return true;
+}
+
+void Application::syncWorkspace(const QString &accountId)
+{
+    const AccountSession *session = m_sessions->session(accountId);
+    const bool ready = session && session->state == AccountSession::State::Ready;
+    auto it = m_workspaces.find(accountId);
+    if (it != m_workspaces.end() && ready && &it->second->connection() != session->connection) {
+        // Signed in again: the old connection is going away with its requests.
+        if (m_projectsPanel->model() == it->second->projects())
+            m_projectsPanel->setModel(nullptr);
+        m_workspaces.erase(it);
+        it = m_workspaces.end();
+    }
+    if (ready && it == m_workspaces.end()) {
+        m_workspaces.emplace(accountId, std::make_unique<AccountWorkspace>(
+                                            accountId, *session->connection, *m_settings));
+    } else if (!ready && it != m_workspaces.end()) {
+        if (m_projectsPanel->model() == it->second->projects())
+            m_projectsPanel->setModel(nullptr);
+        m_workspaces.erase(it);
+    }
+    if (accountId == m_window->currentAccountId())
+        showAccount(accountId);
+}
+
+void Application::showAccount(const QString &accountId)
+{
+    const auto it = m_workspaces.find(accountId);
+    m_projectsPanel->setModel(it == m_workspaces.end() ? nullptr : it->second->projects());
 }
 
 void Application::signInForThisRun(const QString &instance, const QString &token, bool demo)

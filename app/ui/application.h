@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <map>
 #include <memory>
 
 class QSettings;
@@ -10,6 +11,8 @@ class QSettings;
 namespace pipedeck {
 
 class AccountRegistry;
+class AccountWorkspace;
+class ProjectsPanel;
 class KeychainSecretStore;
 class MainWindow;
 class SessionManager;
@@ -42,6 +45,8 @@ public:
 private:
     bool startDemo();
     void signInForThisRun(const QString &instance, const QString &token, bool demo);
+    void syncWorkspace(const QString &accountId);
+    void showAccount(const QString &accountId);
 
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<KeychainSecretStore> m_secretStore;
@@ -52,6 +57,8 @@ private:
     std::unique_ptr<SignInCheck> m_runCheck;
     std::unique_ptr<SignInController> m_signIn;
     std::unique_ptr<MainWindow> m_window;
+    ProjectsPanel *m_projectsPanel = nullptr; // owned by the window
+    std::map<QString, std::unique_ptr<AccountWorkspace>> m_workspaces;
     QString m_demoToken;
 };
 
