@@ -484,17 +484,21 @@ MergeResult JobsModel::applySnapshot(qint64 pipelineId, const QList<gitlab::Job>
 
 void JobsModel::setLevelState(Level *level, const LoadState &state)
 {
-    // The time of the last success alone is not worth a signal.
-    LoadState compare = level->state;
-    compare.lastSuccess = state.lastSuccess;
-    const bool visibleChange = !(compare == state);
+    const LoadState before = level->state;
     level->state = state;
-    if (!visibleChange)
-        return;
-    if (level == m_root.get())
-        Q_EMIT loadStateChanged();
-    else if (level->bridge)
-        notifyBridgeChanged(level->bridge, {DownstreamStateRole, DownstreamErrorRole});
+    if (level == m_root.get()) {
+        // The time of the last success alone is not worth a signal.
+        LoadState compare = before;
+        compare.lastSuccess = state.lastSuccess;
+        if (!(compare == state))
+            Q_EMIT loadStateChanged();
+    } else if (level->bridge) {
+        // A bridge row shows loaded / stale and the error, not every poll's loading flag.
+        const bool visibleChange = before.loaded != state.loaded || before.stale != state.stale ||
+                                   before.errorText != state.errorText;
+        if (visibleChange)
+            notifyBridgeChanged(level->bridge, {DownstreamStateRole, DownstreamErrorRole});
+    }
 }
 
 void JobsModel::setLoading(qint64 pipelineId, bool loading)

@@ -72,12 +72,15 @@ void PollScheduler::setMode(TaskId id, Mode mode)
     Task &task = it->second;
     const Mode before = task.mode;
     task.mode = mode;
-    if (mode == Mode::Active && before != Mode::Active) {
+    if (mode == Mode::Off) {
+        // nothing to plan
+    } else if (before == Mode::Off) {
+        // Whoever switched it on has just loaded: the next poll is one interval away.
+        task.dueMs = m_clock->nowMs() + intervalFor(task);
+    } else if (mode == Mode::Active) {
         // Something started running: do not wait out a long idle interval.
         task.notModifiedStreak = 0;
         task.dueMs = std::min(task.dueMs, m_clock->nowMs() + m_options.activeIntervalMs);
-    } else if (before == Mode::Off) {
-        task.dueMs = m_clock->nowMs();
     }
     schedule();
 }
@@ -183,7 +186,11 @@ void PollScheduler::observeRateLimit(qint64 remaining, qint64 limit)
 
 int PollScheduler::effectiveBudget() const
 {
-    return m_rateLimitLow ? std::max(1, m_options.budgetPerMinute / 2) : m_options.budgetPerMinute;
+    int budget =
+        m_rateLimitLow ? std::max(1, m_options.budgetPerMinute / 2) : m_options.budgetPerMinute;
+    if (m_budgetSource)
+        budget = std::max(1, std::min(budget, m_budgetSource()));
+    return budget;
 }
 
 void PollScheduler::prune(qint64 now) const

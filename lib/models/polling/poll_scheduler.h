@@ -67,6 +67,9 @@ public:
     void observeRateLimit(qint64 remaining, qint64 limit);
     //! The budget in force now (halved while the server says we are close to its limit).
     int effectiveBudget() const;
+    //! Also respect another budget, e.g. the account's RequestGate::effectiveBudget(), which
+    //! sees every RateLimit header of the account.
+    void setBudgetSource(std::function<int()> budget) { m_budgetSource = std::move(budget); }
 
     const Options &options() const { return m_options; }
     int currentIntervalMs(TaskId id) const;
@@ -109,6 +112,7 @@ private:
     mutable std::deque<qint64> m_sent; //!< one entry per request, within the last minute
     bool m_visible = true;
     bool m_rateLimitLow = false;
+    std::function<int()> m_budgetSource;
     bool m_pumping = false;
     bool m_pumpAgain = false;
     QTimer m_timer;
