@@ -95,6 +95,8 @@ Server::Server(ServerOptions options, QObject *parent)
             d->world.addUser(grant.username, grant.username);
     }
     d->world.update();
+    if (options.bigLog)
+        d->world.prepareBigLog();
     addInstanceRoutes(d->router);
     addProjectRoutes(d->router);
     addPipelineRoutes(d->router);

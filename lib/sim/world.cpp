@@ -3,6 +3,7 @@
 #include "core/logging.h"
 
 #include <QCryptographicHash>
+#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -121,7 +122,11 @@ World::World(SimClock &clock, quint64 seed)
     }
 }
 
-World::~World() = default;
+World::~World()
+{
+    if (m_bigLogFuture.isValid())
+        m_bigLogFuture.waitForFinished();
+}
 
 QByteArray World::newToken(int hexChars)
 {
@@ -776,10 +781,29 @@ void World::appendTrace(qint64 jobId, const QByteArray &bytes)
     }
 }
 
+void World::prepareBigLog()
+{
+    if (!m_bigLogEnabled || m_bigLogFuture.isValid() || !m_bigLog.isEmpty())
+        return;
+    for (const auto &[id, j] : m_jobs) {
+        if (j.bigLog) {
+            m_bigLogFuture =
+                QtConcurrent::run(generateBigLog, m_bigLogBytes, m_seed, j.startedAtMs);
+            return;
+        }
+    }
+}
+
 const QByteArray &World::bigLog(const Job &job)
 {
-    if (m_bigLog.isEmpty())
-        m_bigLog = generateBigLog(m_bigLogBytes, m_seed, job.startedAtMs);
+    if (m_bigLog.isEmpty()) {
+        if (m_bigLogFuture.isValid()) {
+            m_bigLog = m_bigLogFuture.result();
+            m_bigLogFuture = {};
+        } else {
+            m_bigLog = generateBigLog(m_bigLogBytes, m_seed, job.startedAtMs);
+        }
+    }
     return m_bigLog;
 }
 

@@ -4,6 +4,7 @@
 #include "sim/trace_generator.h"
 
 #include <QByteArray>
+#include <QFuture>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -288,6 +289,9 @@ public:
     void setNextIds(qint64 pipelineId, qint64 jobId);
     void setTraceCacheLimit(int jobs) { m_traceCacheLimit = jobs; }
     bool bigLogEnabled() const { return m_bigLogEnabled; }
+    // Starts generating the big log in a worker thread, so the first request for it does not
+    // stall the thread that serves (the GUI thread under `pipedeck --demo`).
+    void prepareBigLog();
 
     // Brings every active pipeline up to the clock's now.
     void update();
@@ -342,6 +346,7 @@ private:
     };
     QHash<qint64, CachedTrace> m_generatedTraces;
     QByteArray m_bigLog;
+    QFuture<QByteArray> m_bigLogFuture;
     int m_traceCacheLimit = 4000;
     qint64 m_bigLogBytes = 50 * 1024 * 1024;
 };
