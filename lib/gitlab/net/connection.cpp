@@ -280,7 +280,8 @@ void Connection::onFinished(CallId id)
     facts.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     for (const auto &[name, value] : reply->rawHeaderPairs())
         facts.headers.items.append({name, value});
-    facts.body = reply->readAll();
+    // An aborted reply (timeout, deadline) is closed: reading it only produces warnings.
+    facts.body = reply->isOpen() ? reply->readAll() : QByteArray();
     facts.requestUrl = p.url;
     facts.isAction = !p.call.isRetryable();
     facts.deadlineHit = p.deadlineHit;
