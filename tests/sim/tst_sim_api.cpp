@@ -421,6 +421,12 @@ private Q_SLOTS:
         QVERIFY(r.body.isEmpty());
         r = m_client->get(path, {{"If-None-Match", "W/\"0123456789abcdef0123456789abcdef\""}});
         QCOMPARE(r.status, 200);
+        const qsizetype fullSize = r.body.size();
+        r = m_client->send("HEAD", path, {}, {});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.isEmpty());
+        QCOMPARE(r.header("Content-Length").toLongLong(), qint64(fullSize));
+        QCOMPARE(r.header("ETag"), etag);
 
         // The trace of a running job: 304 while nothing was appended, 200 with the old bytes as a
         // prefix once the job wrote more.
