@@ -77,6 +77,34 @@ private Q_SLOTS:
             QVERIFY2(!key.startsWith(QStringLiteral("accounts")), qPrintable(key));
     }
 
+    void environmentTokenSignsInWithoutStoring()
+    {
+        const QString token = QStringLiteral("env-canary-0123456789");
+        sim::ServerOptions options;
+        options.bigLog = false;
+        options.tokens = {{token, QStringLiteral("demo"), {QStringLiteral("api")}, {}}};
+        sim::Server server(options);
+        QVERIFY(server.listen());
+        qputenv("GITLAB_HOST", server.baseUrl().toString().toUtf8());
+        qputenv("GITLAB_TOKEN", token.toUtf8());
+        Application app;
+        QCOMPARE(app.start({QStringLiteral("pipedeck")}), -1);
+        qunsetenv("GITLAB_HOST");
+        qunsetenv("GITLAB_TOKEN");
+        QTRY_VERIFY_WITH_TIMEOUT(!app.mainWindow()->currentAccountId().isEmpty(), 10000);
+        const AccountSession *session = app.sessions()->session(app.mainWindow()->currentAccountId());
+        QCOMPARE(session->account.origin, Account::Origin::Environment);
+        auto *panel = app.mainWindow()->findChild<ProjectsPanel *>();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->model() && panel->model()->rowCount() >= 5, 10000);
+        QSettings settings;
+        settings.sync();
+        for (const QString &key : settings.allKeys())
+            QVERIFY2(!settings.value(key).toString().contains(token), qPrintable(key));
+        QFile file(settings.fileName());
+        if (file.open(QIODevice::ReadOnly))
+            QVERIFY(!file.readAll().contains(token.toUtf8()));
+    }
+
     void japaneseInterface()
     {
         Application app;
