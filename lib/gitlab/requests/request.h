@@ -25,9 +25,9 @@ using BodyParser = ParseOutcome (*)(const QByteArray &body);
 
 //! Base of every endpoint type (one class per endpoint, libQuotient-style).
 //!
-//! Contract: start() once; finished() is emitted exactly once, from the event loop, after
-//! which status() and the typed accessors of the subclass are final. abort() finishes with
-//! Status::Canceled. Destroying a running request cancels it silently.
+//! Contract: start() once; finished() is emitted exactly once (never from inside start()),
+//! after which status() and the typed accessors of the subclass are final. abort() finishes
+//! at once with Status::Canceled. Destroying a running request cancels it silently.
 //! A reply counts as success only when it is complete, 2xx (or a 304 answered from the
 //! ETag cache, see notModified()) and parses into the endpoint's shape.
 class Request : public QObject
