@@ -1,0 +1,185 @@
+#include "actions/action_controller.h"
+
+#include "core/logging.h"
+#include "gitlab/net/connection.h"
+#include "gitlab/requests/job_requests.h"
+#include "gitlab/requests/pipeline_requests.h"
+
+namespace pipedeck::actions {
+
+using gitlab::Status;
+
+namespace {
+
+gitlab::Request *makeActionRequest(ActionKind kind, qint64 projectId, qint64 targetId)
+{
+    const gitlab::ProjectRef project(projectId);
+    switch (kind) {
+    case ActionKind::PlayJob:
+        return new gitlab::PlayJob(project, targetId);
+    case ActionKind::RetryJob:
+        return new gitlab::RetryJob(project, targetId);
+    case ActionKind::CancelJob:
+        return new gitlab::CancelJob(project, targetId);
+    case ActionKind::EraseJob:
+        return new gitlab::EraseJob(project, targetId);
+    case ActionKind::RetryPipeline:
+        return new gitlab::RetryPipeline(project, targetId);
+    case ActionKind::CancelPipeline:
+        return new gitlab::CancelPipeline(project, targetId);
+    case ActionKind::DeletePipeline:
+        return new gitlab::DeletePipeline(project, targetId);
+    }
+    return nullptr;
+}
+
+//! The job a job action's reply carries (all of them answer with the job entity).
+std::optional<gitlab::Job> jobOf(gitlab::Request &request)
+{
+    if (auto *typed = dynamic_cast<gitlab::ResultRequest<gitlab::Job> *>(&request))
+        return typed->result();
+    return std::nullopt;
+}
+
+std::optional<gitlab::Pipeline> pipelineOf(gitlab::Request &request)
+{
+    if (auto *typed = dynamic_cast<gitlab::ResultRequest<gitlab::Pipeline> *>(&request))
+        return typed->result();
+    return std::nullopt;
+}
+
+void startOn(gitlab::Connection *connection, gitlab::Request *request, QObject *context,
+             std::function<void(gitlab::Request &)> done)
+{
+    request->setParent(connection);
+    QObject::connect(request, &gitlab::Request::finished, request, &QObject::deleteLater);
+    QObject::connect(request, &gitlab::Request::finished, context,
+                     [request, done] { done(*request); });
+    request->start(connection);
+}
+
+} // namespace
+
+ActionController::ActionController(gitlab::Connection *connection, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+{
+    qRegisterMetaType<ActionResult>();
+    qRegisterMetaType<ActionKind>();
+}
+
+ActionController::~ActionController()
+{
+    // Requests in flight finish on their own (their replies are simply not reported): an
+    // action that was sent must not be aborted half-way by closing a view.
+}
+
+bool ActionController::isBusy(bool pipeline, qint64 targetId) const
+{
+    for (const auto &[ticket, running] : m_running) {
+        Q_UNUSED(ticket);
+        if (running.result.targetId == targetId && isJobAction(running.result.kind) != pipeline)
+            return true;
+    }
+    return false;
+}
+
+quint64 ActionController::run(ActionKind kind, qint64 projectId, qint64 targetId)
+{
+    if (!m_connection || targetId <= 0 || projectId <= 0)
+        return 0;
+    if (isBusy(!isJobAction(kind), targetId)) {
+        qCInfo(lcNet) << actionName(kind) << "refused: an action on" << targetId
+                      << "is still running";
+        return 0;
+    }
+    const quint64 ticket = m_nextTicket++;
+    Running &running = m_running[ticket];
+    running.result.ticket = ticket;
+    running.result.kind = kind;
+    running.result.projectId = projectId;
+    running.result.targetId = targetId;
+
+    gitlab::Request *request = makeActionRequest(kind, projectId, targetId);
+    running.request = request;
+    qCInfo(lcNet) << "action" << actionName(kind) << "on" << targetId;
+    Q_EMIT started(ticket, kind, targetId);
+    startOn(m_connection, request, this,
+            [this, ticket](gitlab::Request &done) { onActionDone(ticket, done); });
+    return ticket;
+}
+
+void ActionController::onActionDone(quint64 ticket, gitlab::Request &request)
+{
+    const auto it = m_running.find(ticket);
+    if (it == m_running.end())
+        return;
+    ActionResult &result = it->second.result;
+    result.status = request.status();
+    if (request.status().ok()) {
+        result.outcome = ActionResult::Outcome::Done;
+        result.job = jobOf(request);
+        result.pipeline = pipelineOf(request);
+        result.targetGone = result.kind == ActionKind::DeletePipeline;
+        complete(ticket);
+        return;
+    }
+    if (request.status().needsReconcile()) {
+        reconcile(ticket);
+        return;
+    }
+    result.outcome = ActionResult::Outcome::Failed;
+    complete(ticket);
+}
+
+void ActionController::reconcile(quint64 ticket)
+{
+    const auto it = m_running.find(ticket);
+    if (it == m_running.end() || !m_connection)
+        return;
+    const ActionResult &result = it->second.result;
+    qCInfo(lcNet) << "action" << actionName(result.kind) << "on" << result.targetId
+                  << "lost its reply; re-reading instead of sending again";
+    Q_EMIT reconciling(ticket, result.kind, result.targetId);
+    const gitlab::ProjectRef project(result.projectId);
+    gitlab::Request *check = nullptr;
+    if (isJobAction(result.kind))
+        check = new gitlab::GetJob(project, result.targetId);
+    else
+        check = new gitlab::GetPipeline(project, result.targetId);
+    check->setPriority(gitlab::Priority::Interactive);
+    it->second.request = check;
+    startOn(m_connection, check, this, [this, ticket](gitlab::Request &done) {
+        const auto found = m_running.find(ticket);
+        if (found == m_running.end())
+            return;
+        ActionResult &checked = found->second.result;
+        checked.checkStatus = done.status();
+        if (done.status().ok()) {
+            checked.outcome = ActionResult::Outcome::Reconciled;
+            checked.job = jobOf(done);
+            checked.pipeline = pipelineOf(done);
+        } else if (checked.kind == ActionKind::DeletePipeline &&
+                   done.status().code() == Status::NotFound) {
+            checked.outcome = ActionResult::Outcome::Reconciled;
+            checked.targetGone = true;
+        } else {
+            checked.outcome = ActionResult::Outcome::Unresolved;
+        }
+        complete(ticket);
+    });
+}
+
+void ActionController::complete(quint64 ticket)
+{
+    const auto it = m_running.find(ticket);
+    if (it == m_running.end())
+        return;
+    const ActionResult result = it->second.result;
+    m_running.erase(it);
+    qCInfo(lcNet) << "action" << actionName(result.kind) << "on" << result.targetId
+                  << "ended:" << Status::codeName(result.status.code());
+    Q_EMIT finished(result);
+}
+
+} // namespace pipedeck::actions

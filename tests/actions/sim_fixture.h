@@ -1,0 +1,68 @@
+#pragma once
+
+// An in-process pipedeck-sim on loopback and a gitlab::Connection signed in to it, for the
+// action and page tests. Simulated time moves only through server->advance().
+#include "gitlab/net/connection.h"
+#include "sim/server.h"
+
+#include <QDateTime>
+#include <QList>
+#include <memory>
+
+namespace actionstest {
+
+inline const QString kWriterToken = QStringLiteral("actions-test-demo-api");
+inline const QString kReaderToken = QStringLiteral("actions-test-demo-read-api");
+
+inline pipedeck::sim::ServerOptions serverOptions()
+{
+    using namespace pipedeck::sim;
+    ServerOptions options;
+    options.seed = 11;
+    options.clockRunning = false;
+    options.bigLog = false;
+    options.startTime = QDateTime(QDate(2026, 1, 15), QTime(12, 0), Qt::UTC);
+    options.tokens = {
+        TokenGrant{kWriterToken, QStringLiteral("demo"), {QStringLiteral("api")}, {}},
+        // The demo user (Owner) with a read-only token: only the scope refuses writes.
+        TokenGrant{kReaderToken, QStringLiteral("demo"), {QStringLiteral("read_api")}, {}},
+    };
+    return options;
+}
+
+struct SimFixture
+{
+    std::unique_ptr<pipedeck::sim::Server> server;
+    std::unique_ptr<pipedeck::gitlab::Connection> connection;
+
+    bool start(const QString &token = kWriterToken)
+    {
+        server = std::make_unique<pipedeck::sim::Server>(serverOptions());
+        if (!server->listen())
+            return false;
+        connection = std::make_unique<pipedeck::gitlab::Connection>(server->baseUrl());
+        connection->setToken(token);
+        return true;
+    }
+    void stop()
+    {
+        connection.reset();
+        server.reset();
+    }
+
+    //! Requests whose method is `method` and whose target contains `pathPart`.
+    int count(const QByteArray &method, const QString &pathPart = {}) const
+    {
+        int n = 0;
+        const QList<pipedeck::sim::RecordedRequest> all = server->requests();
+        for (const pipedeck::sim::RecordedRequest &request : all) {
+            if (request.method == method &&
+                (pathPart.isEmpty() || QString::fromUtf8(request.target).contains(pathPart)))
+                ++n;
+        }
+        return n;
+    }
+    int writes() const { return count("POST") + count("PUT") + count("DELETE"); }
+};
+
+} // namespace actionstest

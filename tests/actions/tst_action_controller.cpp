@@ -1,0 +1,240 @@
+// The action controller against pipedeck-sim over loopback: each action sends exactly one
+// POST/DELETE, failures carry GitLab's message, a lost reply leads to a GET, never a re-send.
+#include "sim_fixture.h"
+
+#include "actions/action_controller.h"
+#include "sim/demo_data.h"
+#include "sim/fault_rule.h"
+#include "sim/world.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace pipedeck;
+using namespace pipedeck::actions;
+using Outcome = ActionResult::Outcome;
+namespace demo = pipedeck::sim::demo;
+
+class TestActionController : public QObject
+{
+    Q_OBJECT
+
+private:
+    actionstest::SimFixture m_sim;
+    std::unique_ptr<ActionController> m_controller;
+
+    //! Runs one action to its end and returns what finished() reported.
+    ActionResult runToEnd(ActionKind kind, qint64 targetId, qint64 projectId = demo::kDemoProjectId)
+    {
+        QSignalSpy finished(m_controller.get(), &ActionController::finished);
+        const quint64 ticket = m_controller->run(kind, projectId, targetId);
+        if (ticket == 0)
+            return {};
+        if (!finished.wait(10'000))
+            return {};
+        const auto result = finished.first().first().value<ActionResult>();
+        return result.ticket == ticket ? result : ActionResult{};
+    }
+
+    qint64 firstJobWithStatus(qint64 pipelineId, const QString &status)
+    {
+        const auto jobs = m_sim.server->world().jobsOfPipeline(pipelineId, false, false);
+        for (const sim::Job *job : jobs) {
+            if (job->status == status)
+                return job->id;
+        }
+        return 0;
+    }
+
+    void start(const QString &token = actionstest::kWriterToken)
+    {
+        QVERIFY(m_sim.start(token));
+        m_controller = std::make_unique<ActionController>(m_sim.connection.get());
+    }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        m_controller.reset();
+        m_sim.stop();
+    }
+
+    void playsAManualJobWithOnePost()
+    {
+        start();
+        const ActionResult result = runToEnd(ActionKind::PlayJob, demo::kManualJobId);
+        QCOMPARE(result.outcome, Outcome::Done);
+        QVERIFY(result.status.ok());
+        QVERIFY(result.job.has_value());
+        QCOMPARE(result.job->id, demo::kManualJobId);
+        QCOMPARE(result.job->status, gitlab::CiStatus::Pending);
+        QCOMPARE(m_sim.count("POST", QStringLiteral("/play")), 1);
+        QCOMPARE(m_sim.writes(), 1);
+        QCOMPARE(m_sim.server->world().job(demo::kManualJobId)->status, QStringLiteral("pending"));
+    }
+
+    void retryReturnsTheNewJob()
+    {
+        start();
+        const ActionResult result = runToEnd(ActionKind::RetryJob, demo::kFailedJobId);
+        QCOMPARE(result.outcome, Outcome::Done);
+        QVERIFY(result.job.has_value());
+        QVERIFY(result.job->id != demo::kFailedJobId);
+        QCOMPARE(result.job->name, QStringLiteral("unit-tests"));
+        QVERIFY(m_sim.server->world().job(demo::kFailedJobId)->retried);
+        QCOMPARE(m_sim.writes(), 1);
+    }
+
+    void cancelsARunningJob()
+    {
+        start();
+        const ActionResult result = runToEnd(ActionKind::CancelJob, demo::kRunningJobId);
+        QCOMPARE(result.outcome, Outcome::Done);
+        QVERIFY(result.job.has_value());
+        QCOMPARE(result.job->status, gitlab::CiStatus::Canceled);
+        QCOMPARE(m_sim.count("POST", QStringLiteral("/cancel")), 1);
+        QCOMPARE(m_sim.writes(), 1);
+    }
+
+    void erasesAFinishedJob()
+    {
+        start();
+        const qint64 jobId = firstJobWithStatus(100, QStringLiteral("success"));
+        QVERIFY(jobId > 0);
+        const ActionResult result = runToEnd(ActionKind::EraseJob, jobId);
+        QCOMPARE(result.outcome, Outcome::Done);
+        QVERIFY(result.job.has_value());
+        QVERIFY(result.job->erasedAt.isValid());
+        QVERIFY(m_sim.server->world().job(jobId)->erasedAtMs > 0);
+        QCOMPARE(m_sim.writes(), 1);
+    }
+
+    void pipelineActions()
+    {
+        start();
+        const ActionResult retried = runToEnd(ActionKind::RetryPipeline, demo::kFailedPipelineId);
+        QCOMPARE(retried.outcome, Outcome::Done);
+        QVERIFY(retried.pipeline.has_value());
+        QCOMPARE(retried.pipeline->id, demo::kFailedPipelineId);
+        QVERIFY(gitlab::isActive(retried.pipeline->status));
+
+        const ActionResult canceled =
+            runToEnd(ActionKind::CancelPipeline, demo::kRunningPipelineId);
+        QCOMPARE(canceled.outcome, Outcome::Done);
+        QVERIFY(canceled.pipeline.has_value());
+        QCOMPARE(canceled.pipeline->status, gitlab::CiStatus::Canceled);
+
+        const ActionResult deleted = runToEnd(ActionKind::DeletePipeline, 100);
+        QCOMPARE(deleted.outcome, Outcome::Done);
+        QVERIFY(deleted.targetGone);
+        QVERIFY(m_sim.server->world().pipeline(100) == nullptr);
+        QCOMPARE(m_sim.count("DELETE"), 1);
+        QCOMPARE(m_sim.writes(), 3);
+    }
+
+    void serverErrorIsReportedAndNotResent()
+    {
+        start();
+        sim::FaultRule fault;
+        fault.method = "POST";
+        fault.path = QRegularExpression(QStringLiteral("/jobs/\\d+/retry$"));
+        fault.kind = sim::FaultKind::ServerError;
+        fault.status = 500;
+        fault.times = -1;
+        m_sim.server->addFault(fault);
+        const ActionResult result = runToEnd(ActionKind::RetryJob, demo::kFailedJobId);
+        QCOMPARE(result.outcome, Outcome::Failed);
+        QCOMPARE(result.status.code(), gitlab::Status::ServerError);
+        QVERIFY(result.status.userText().contains(QStringLiteral("500")));
+        QVERIFY(!result.job.has_value());
+        // Let any stray retry timer fire: still exactly one POST, and no reconciling GET.
+        QTest::qWait(300);
+        QCOMPARE(m_sim.count("POST", QStringLiteral("/retry")), 1);
+        QCOMPARE(m_sim.writes(), 1);
+        QCOMPARE(m_sim.count("GET"), 0);
+        QVERIFY(!m_sim.server->world().job(demo::kFailedJobId)->retried);
+    }
+
+    void readOnlyTokenGetsGitLabsMessage()
+    {
+        start(actionstest::kReaderToken);
+        const ActionResult result = runToEnd(ActionKind::PlayJob, demo::kManualJobId);
+        QCOMPARE(result.outcome, Outcome::Failed);
+        QCOMPARE(result.status.code(), gitlab::Status::Forbidden);
+        QCOMPARE(result.status.httpStatus(), 403);
+        QVERIFY2(result.status.userText().contains(QStringLiteral("higher privileges")),
+                 qPrintable(result.status.userText()));
+        QCOMPARE(m_sim.server->world().job(demo::kManualJobId)->status, QStringLiteral("manual"));
+        QCOMPARE(m_sim.writes(), 1);
+    }
+
+    void lostReplyIsReconciledWithAGet()
+    {
+        start();
+        sim::FaultRule fault;
+        fault.method = "POST";
+        fault.path = QRegularExpression(QStringLiteral("/jobs/\\d+/play$"));
+        fault.kind = sim::FaultKind::CloseAfterProcessing;
+        fault.times = -1; // a transport-level resend by Qt would be swallowed as well
+        m_sim.server->addFault(fault);
+
+        QSignalSpy reconciling(m_controller.get(), &ActionController::reconciling);
+        const ActionResult result = runToEnd(ActionKind::PlayJob, demo::kManualJobId);
+        QCOMPARE(reconciling.size(), 1);
+        QCOMPARE(result.outcome, Outcome::Reconciled);
+        QCOMPARE(result.status.code(), gitlab::Status::OutcomeUnknown);
+        QVERIFY(result.checkStatus.ok());
+        QVERIFY(result.job.has_value());
+        // The play did happen on the server; the re-read shows it.
+        QCOMPARE(result.job->status, gitlab::CiStatus::Pending);
+        QTest::qWait(300);
+        // The app sent the play once. Qt may re-send once on a dropped keep-alive connection
+        // (reliability.md 4.1), which the sim also sees: at most two, never more.
+        const int posts = m_sim.count("POST", QStringLiteral("/play"));
+        QVERIFY2(posts >= 1 && posts <= 2, qPrintable(QString::number(posts)));
+        QCOMPARE(m_sim.count("GET", QStringLiteral("/jobs/%1").arg(demo::kManualJobId)), 1);
+        // Everything after the POST was a GET.
+        const auto requests = m_sim.server->requests();
+        QCOMPARE(requests.last().method, QByteArray("GET"));
+    }
+
+    void lostDeleteReplyFindsThePipelineGone()
+    {
+        start();
+        sim::FaultRule fault;
+        fault.method = "DELETE";
+        fault.path = QRegularExpression(QStringLiteral("/pipelines/\\d+$"));
+        fault.kind = sim::FaultKind::CloseAfterProcessing;
+        fault.times = -1;
+        m_sim.server->addFault(fault);
+        const ActionResult result = runToEnd(ActionKind::DeletePipeline, 101);
+        QCOMPARE(result.outcome, Outcome::Reconciled);
+        QVERIFY(result.targetGone);
+        QCOMPARE(result.checkStatus.code(), gitlab::Status::NotFound);
+        QVERIFY(m_sim.count("DELETE") <= 2);
+    }
+
+    void secondClickOnTheSameTargetIsRefused()
+    {
+        start();
+        QSignalSpy finished(m_controller.get(), &ActionController::finished);
+        const quint64 first = m_controller->run(ActionKind::PlayJob, 1, demo::kManualJobId);
+        QVERIFY(first != 0);
+        QVERIFY(m_controller->isBusy(false, demo::kManualJobId));
+        QVERIFY(!m_controller->isBusy(true, demo::kManualJobId));
+        QCOMPARE(m_controller->run(ActionKind::PlayJob, 1, demo::kManualJobId), quint64(0));
+        QCOMPARE(m_controller->run(ActionKind::CancelJob, 1, demo::kManualJobId), quint64(0));
+        QVERIFY(finished.wait(10'000));
+        QTest::qWait(100);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(m_sim.writes(), 1);
+        QVERIFY(!m_controller->isBusy(false, demo::kManualJobId));
+        // Once finished, the next click goes through again.
+        QVERIFY(m_controller->run(ActionKind::CancelJob, 1, demo::kManualJobId) != 0);
+        QVERIFY(finished.wait(10'000));
+        QCOMPARE(m_sim.writes(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestActionController)
+#include "tst_action_controller.moc"
