@@ -6,6 +6,11 @@
 
 #include <cstring>
 
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 namespace pipedeck::log {
 
 namespace {
@@ -80,6 +85,35 @@ ByteSource::Change MappedFile::refresh()
 bool MappedFile::isIntact() const
 {
     return m_file.size() >= m_size;
+}
+
+void MappedFile::release(qint64 offset, qint64 length)
+{
+#ifdef Q_OS_LINUX
+    static const qint64 page = sysconf(_SC_PAGESIZE);
+    const qint64 begin = (offset + page - 1) / page * page;
+    const qint64 end = qMin(offset + length, m_size) / page * page;
+    if (m_data && end > begin && !qEnvironmentVariableIsSet("PIPEDECK_LOG_NO_RELEASE"))
+        madvise(const_cast<char *>(m_data) + begin, size_t(end - begin), MADV_DONTNEED);
+#else
+    Q_UNUSED(offset)
+    Q_UNUSED(length)
+#endif
+}
+
+void MappedFile::prefetch(qint64 offset, qint64 length)
+{
+#if defined(Q_OS_LINUX) && defined(MADV_POPULATE_READ)
+    static const qint64 page = sysconf(_SC_PAGESIZE);
+    const qint64 begin = offset / page * page;
+    const qint64 end = qMin(offset + length, m_size);
+    // Older kernels answer EINVAL; then pages simply fault in as usual.
+    if (m_data && end > begin && !qEnvironmentVariableIsSet("PIPEDECK_LOG_NO_PREFETCH"))
+        madvise(const_cast<char *>(m_data) + begin, size_t(end - begin), MADV_POPULATE_READ);
+#else
+    Q_UNUSED(offset)
+    Q_UNUSED(length)
+#endif
 }
 
 std::unique_ptr<GrowingCacheFile> GrowingCacheFile::create(const QString &path, QString *error)

@@ -26,6 +26,21 @@ public:
     // False once the file underneath became shorter than what is mapped; reading
     // the lost pages would fault, so callers stop reading.
     virtual bool isIntact() const { return true; }
+    // A hint that [offset, offset + length) will not be read again soon: a
+    // mapped file drops those pages from this process (they stay in the page
+    // cache), so resident memory stays small after a big log was indexed.
+    virtual void release(qint64 offset, qint64 length)
+    {
+        Q_UNUSED(offset)
+        Q_UNUSED(length)
+    }
+    // A hint that [offset, offset + length) is about to be read sequentially:
+    // a mapped file maps those pages in one call instead of one fault at a time.
+    virtual void prefetch(qint64 offset, qint64 length)
+    {
+        Q_UNUSED(offset)
+        Q_UNUSED(length)
+    }
 };
 
 // A file opened read-only and mapped (QFile::map), e.g. a saved job log.
@@ -39,6 +54,8 @@ public:
     qint64 size() const override { return m_size; }
     Change refresh() override;
     bool isIntact() const override;
+    void release(qint64 offset, qint64 length) override;
+    void prefetch(qint64 offset, qint64 length) override;
 
 private:
     bool mapWhole(QString *error);

@@ -45,7 +45,7 @@ public:
             m_line.text.clear();
             m_line.runs.clear();
         } else if constexpr (Mode == Output::Bytes) {
-            m_bytes->clear();
+            m_bytes->resize(0); // keeps the allocation for the next line
         }
     }
     void flush()
@@ -208,7 +208,7 @@ Style advanceStyle(const char *begin, const char *end, const Style &entryStyle,
 
 void displayedBytes(const char *begin, const char *end, TimestampMode timestamps, QByteArray &out)
 {
-    out.clear();
+    out.resize(0);
     LineBuilder<Output::Bytes> builder(Style(), &out);
     render(begin, end, timestamps, builder);
 }

@@ -58,18 +58,26 @@ bool LogDocument::startCache(const QString &cachePath, QString *error)
     return true;
 }
 
-bool LogDocument::append(QByteArrayView bytes, QString *error)
+void LogDocument::append(QByteArrayView bytes)
 {
-    if (!m_engine->append(bytes, error))
-        return false;
-    requestIndexing();
-    return true;
+    if (bytes.isEmpty())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.append(bytes.toByteArray());
+        m_pending = true;
+    }
+    m_wake.notify_one();
 }
 
 void LogDocument::setComplete()
 {
-    m_engine->setComplete();
-    requestIndexing();
+    {
+        std::lock_guard lock(m_mutex);
+        m_completeQueued = true;
+        m_pending = true;
+    }
+    m_wake.notify_one();
 }
 
 void LogDocument::refreshFile()
@@ -87,7 +95,7 @@ bool LogDocument::isIndexing() const
 void LogDocument::waitForIndexed()
 {
     std::unique_lock lock(m_mutex);
-    m_idle.wait(lock, [this] { return !m_pending && !m_busy; });
+    m_idle.wait(lock, [this] { return !m_pending && !m_busy && m_queue.isEmpty(); });
 }
 
 void LogDocument::requestIndexing()
@@ -129,6 +137,30 @@ void LogDocument::publish(bool finished)
     Q_UNUSED(linesChanged);
 }
 
+bool LogDocument::drainQueue()
+{
+    QList<QByteArray> queue;
+    bool complete = false;
+    {
+        std::lock_guard lock(m_mutex);
+        queue.swap(m_queue);
+        complete = m_completeQueued;
+        m_completeQueued = false;
+    }
+    for (const QByteArray &bytes : queue) {
+        QString error;
+        if (!m_engine->append(bytes, &error)) {
+            qCWarning(lcLog) << "cannot cache the trace:" << error;
+            QMetaObject::invokeMethod(
+                this, [this, error] { Q_EMIT cacheFailed(error); }, Qt::QueuedConnection);
+            break;
+        }
+    }
+    if (complete)
+        m_engine->setComplete();
+    return !queue.isEmpty() || complete;
+}
+
 void LogDocument::workerLoop()
 {
     for (;;) {
@@ -140,6 +172,7 @@ void LogDocument::workerLoop()
             m_pending = false;
             m_busy = true;
         }
+        drainQueue();
         const qint64 startNs = monotonicNs();
         const qint64 startBytes = m_engine->indexedBytes();
         qint64 lastPublishNs = startNs;
@@ -147,6 +180,9 @@ void LogDocument::workerLoop()
         bool more = true;
         while (more) {
             more = m_engine->indexSome(firstSlab ? kFirstSlab : LogEngine::kDefaultSlab);
+            // Bytes that arrived meanwhile are indexed in the same pass.
+            if (!more && drainQueue())
+                more = true;
             const qint64 now = monotonicNs();
             if (firstSlab && m_openStartedNs > 0) {
                 qCDebug(lcPerf) << "first lines ready" << (now - m_openStartedNs) / 1e6

@@ -28,7 +28,10 @@ public:
     bool openFile(const QString &path, QString *error);
     // A trace that arrives in pieces (a running job), cached in `cachePath`.
     bool startCache(const QString &cachePath, QString *error);
-    bool append(QByteArrayView bytes, QString *error = nullptr);
+    // Queues bytes of a streamed trace: the worker thread writes them to the
+    // cache and indexes them, so the GUI thread never waits for the disk.
+    // A failure to write is reported by cacheFailed().
+    void append(QByteArrayView bytes);
     // The job finished: no more bytes will come.
     void setComplete();
     // Looks at an opened file again (it may have grown, shrunk or changed).
@@ -46,10 +49,14 @@ Q_SIGNALS:
     void indexingFinished(qint64 lineCount);
     // The log was indexed again from scratch: line numbers held are stale.
     void reset();
+    // Appended bytes could not be written to the cache (disk full, ...).
+    void cacheFailed(const QString &error);
 
 private:
     void requestIndexing();
     void workerLoop();
+    // Moves queued bytes into the engine; true when there were any (or completion).
+    bool drainQueue();
     void publish(bool finished);
 
     std::shared_ptr<LogEngine> m_engine;
@@ -57,6 +64,8 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::condition_variable m_idle;
+    QList<QByteArray> m_queue; // appended bytes not yet in the cache
+    bool m_completeQueued = false;
     bool m_pending = false;
     bool m_busy = false;
     bool m_stop = false;

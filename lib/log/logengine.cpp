@@ -117,7 +117,11 @@ bool LogEngine::indexSome(qint64 maxBytes)
     const bool final = m_complete && end == size;
     if (end == m_scannedSize && final == m_finalScanned)
         return false;
+    const qint64 before = m_scanner->scannedUpTo();
+    m_source->prefetch(before, end - before);
     m_scanner->scan(m_source->data(), end, final);
+    // The open line is read again by the next slab; everything before it is done.
+    m_source->release(before, qMin(m_scanner->scannedUpTo(), m_scanner->openLineStart()) - before);
     m_scannedSize = end;
     m_finalScanned = final;
     return end < size || (m_complete && !final);

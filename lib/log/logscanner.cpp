@@ -114,7 +114,7 @@ LogScanner::Wait LogScanner::decideTimestamps(const char *data, qint64 available
     return Wait::MoreBytes;
 }
 
-void LogScanner::endLine(qint64 newlinePos)
+inline void LogScanner::endLine(qint64 newlinePos)
 {
     m_index.appendLine(newlinePos + 1 - m_lineStart, m_lineComplex);
     m_lineComplex = false;
@@ -123,6 +123,43 @@ void LogScanner::endLine(qint64 newlinePos)
     const qint64 line = m_index.lineCount();
     if ((line & (LineIndex::kBlockLines - 1)) == 0)
         m_index.setBlockStyle(line >> LineIndex::kBlockShift, m_style);
+}
+
+qint64 LogScanner::fastCsi(const char *data, qint64 esc, qint64 available)
+{
+    // The common case, "ESC [ digits ; ... final" complete in the data, parsed
+    // inline exactly as EscapeParser would; anything else takes the slow path.
+    qint64 q = esc + 1;
+    if (q >= available || data[q] != '[')
+        return 0;
+    ++q;
+    quint32 params[EscapeParser::kMaxParams];
+    int count = 0;
+    quint32 current = 0;
+    bool digits = false;
+    const qint64 limit = qMin(available, esc + 64);
+    for (; q < limit; ++q) {
+        const uchar b = uchar(data[q]);
+        if (b >= '0' && b <= '9') {
+            current = qMin<quint32>(current * 10 + quint32(b - '0'), EscapeParser::kParamLimit);
+            digits = true;
+        } else if (b == ';' || b == ':') {
+            if (count < EscapeParser::kMaxParams)
+                params[count++] = current;
+            current = 0;
+            digits = false;
+        } else if (b >= 0x40 && b <= 0x7e) {
+            if (b == 'm') {
+                if ((digits || count > 0) && count < EscapeParser::kMaxParams)
+                    params[count++] = current;
+                applySgr(m_style, params, count);
+            }
+            return q + 1;
+        } else {
+            return 0;
+        }
+    }
+    return 0;
 }
 
 LogScanner::Wait LogScanner::handleNewline(const char *data, qint64 p, qint64 available, bool final)
@@ -193,8 +230,14 @@ void LogScanner::scan(const char *data, qint64 available, bool final)
                 return;
         } else if (c == kEsc) {
             m_lineComplex = true;
-            m_escape.begin();
-            m_pos = p + 1;
+            const qint64 end = fastCsi(data, p, available);
+            if (end > 0) {
+                m_pos = end;
+                m_markerFloor = end;
+            } else {
+                m_escape.begin();
+                m_pos = p + 1;
+            }
         } else { // '\r'
             // A lone "\r\n" ending is still a plain slice of the raw bytes.
             if (available - p < 2 || data[p + 1] != '\n')

@@ -44,6 +44,9 @@ private:
     // The '\n' at `p`: a line end, or a FF_TIMESTAMPS continuation to join.
     Wait handleNewline(const char *data, qint64 p, qint64 available, bool final);
     void endLine(qint64 newlinePos);
+    // End of a complete CSI sequence starting at the ESC `esc` that needs no
+    // resumable parsing (applied already), or 0 to use EscapeParser.
+    qint64 fastCsi(const char *data, qint64 esc, qint64 available);
 
     LineIndex &m_index;
     SectionTree &m_sections;

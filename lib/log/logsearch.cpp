@@ -40,6 +40,36 @@ bool isAscii(QStringView text)
     return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
 }
 
+// The displayed bytes of a line whose only specials are complete CSI sequences
+// (the usual coloured line): its bytes with those sequences cut out. Returns
+// false when the line has anything else ('\r', a joined continuation, another
+// escape), which the renderer must handle.
+bool csiOnlyDisplayedBytes(const char *p, const char *end, QByteArray &out)
+{
+    out.resize(0);
+    if (end > p && end[-1] == '\n')
+        --end;
+    if (end > p && end[-1] == '\r')
+        --end;
+    if (std::memchr(p, '\r', size_t(end - p)) || std::memchr(p, '\n', size_t(end - p)))
+        return false;
+    for (;;) {
+        const char *esc = static_cast<const char *>(std::memchr(p, 0x1b, size_t(end - p)));
+        const char *stop = esc ? esc : end;
+        out.append(p, stop - p);
+        if (!esc)
+            return true;
+        const char *q = esc + 1;
+        if (q >= end || *q != '[')
+            return false;
+        for (++q; q < end && ((*q >= '0' && *q <= '9') || *q == ';' || *q == ':'); ++q) {
+        }
+        if (q >= end || uchar(*q) < 0x40 || uchar(*q) > 0x7e)
+            return false;
+        p = q + 1;
+    }
+}
+
 } // namespace
 
 RawFinder::RawFinder(const QByteArray &needle, bool ignoreAsciiCase)
@@ -305,7 +335,12 @@ bool LogSearcher::searchPiece(const LogEngine &engine, quint64 generation, qint6
         QByteArray shown;
         auto scanComplex = [&](qint64 line) {
             const auto [start, end] = lineRange(line, starts);
-            displayedBytes(data + start, data + end, ts, shown);
+            qint64 content = start;
+            if (ts == TimestampMode::On && end - start >= syntax::kTimestampPrefixLength &&
+                syntax::isTimestampPrefix(data + start))
+                content += syntax::kTimestampPrefixLength;
+            if (!csiOnlyDisplayedBytes(data + content, data + end, shown))
+                displayedBytes(data + start, data + end, ts, shown);
             if (m_finder.find(shown.constData(), shown.constData() + shown.size()) <
                 shown.constData() + shown.size())
                 complexCandidates.push_back(line);
