@@ -19,4 +19,21 @@ struct JobRecord
     friend bool operator==(const JobRecord &, const JobRecord &) = default;
 };
 
+//! A job or bridge of a refresh, pointing into the parsed lists (which outlive the merge), so
+//! that rows that did not change are never copied.
+struct IncomingJob
+{
+    const gitlab::Job *job = nullptr;
+    const gitlab::Bridge *bridge = nullptr;
+
+    const gitlab::JobCommon &common() const
+    {
+        return job ? static_cast<const gitlab::JobCommon &>(*job) : *bridge;
+    }
+    JobRecord toRecord() const
+    {
+        return job ? JobRecord::fromJob(*job) : JobRecord::fromBridge(*bridge);
+    }
+};
+
 } // namespace pipedeck::models

@@ -102,8 +102,8 @@ JobsModel::StageNode::StageNode(Level *owner, StageSnapshot &&snapshot)
     , jobCount(snapshot.jobCount)
 {
     jobs.reserve(static_cast<size_t>(snapshot.jobs.size()));
-    for (JobRecord &record : snapshot.jobs)
-        jobs.push_back(std::make_unique<JobNode>(this, std::move(record)));
+    for (const IncomingJob &incoming : std::as_const(snapshot.jobs))
+        jobs.push_back(std::make_unique<JobNode>(this, incoming.toRecord()));
 }
 
 // ---- merge traits ------------------------------------------------------------------------
@@ -119,52 +119,46 @@ template<class T> QVariant optionalSeconds(const std::optional<T> &value)
 
 } // namespace
 
-RoleMask changedJobRoles(const JobRecord &before, const JobRecord &after)
+RoleMask changedJobRoles(const JobRecord &before, const IncomingJob &after)
 {
+    // Only what can change for a job id is compared: GitLab never changes a job's name, stage,
+    // ref, web URL or creation time (a retry is a new job).
     using R = JobsModel::Role;
     const gitlab::Job &a = before.job;
-    const gitlab::Job &b = after.job;
+    const gitlab::JobCommon &b = after.common();
     RoleMask mask = 0;
-    markIfDifferent(mask, roleBit(R::NodeKindRole), before.bridge, after.bridge);
-    markIfDifferent(mask, roleBit(R::NameRole), a.name, b.name);
-    markIfDifferent(mask, roleBit(R::StageRole), a.stage, b.stage);
+    markIfDifferent(mask, roleBit(R::NodeKindRole), before.bridge, after.bridge != nullptr);
     if (a.status != b.status || a.statusName != b.statusName)
         mask |= roleBit(R::StatusRole) | roleBit(R::StatusNameRole) | roleBit(R::ManualRole);
     markIfDifferent(mask, roleBit(R::AllowFailureRole), a.allowFailure, b.allowFailure);
     markIfDifferent(mask, roleBit(R::RetriedRole), a.retried, b.retried);
     markIfDifferent(mask, roleBit(R::DurationRole), a.duration, b.duration);
     markIfDifferent(mask, roleBit(R::QueuedDurationRole), a.queuedDuration, b.queuedDuration);
-    markIfDifferent(mask, roleBit(R::CreatedAtRole), a.createdAt, b.createdAt);
     markIfDifferent(mask, roleBit(R::StartedAtRole), a.startedAt, b.startedAt);
     markIfDifferent(mask, roleBit(R::FinishedAtRole), a.finishedAt, b.finishedAt);
     markIfDifferent(mask, roleBit(R::ErasedAtRole), a.erasedAt, b.erasedAt);
     markIfDifferent(mask, roleBit(R::FailureReasonRole), a.failureReason, b.failureReason);
-    markIfDifferent(mask, roleBit(R::WebUrlRole), a.webUrl, b.webUrl);
-    markIfDifferent(mask, roleBit(R::RunnerRole), a.runner, b.runner);
-    markIfDifferent(mask, roleBit(R::TagsRole), a.tagList, b.tagList);
-    markIfDifferent(mask, roleBit(R::ArtifactsRole), a.artifacts, b.artifacts);
-    markIfDifferent(mask, roleBit(R::UserRole), a.user, b.user);
-    markIfDifferent(mask, roleBit(R::RefRole), a.ref, b.ref);
-    const auto downstreamId = [](const JobRecord &r) {
-        return r.downstream ? r.downstream->id : 0;
-    };
-    const auto downstreamProject = [](const JobRecord &r) {
-        return r.downstream ? r.downstream->projectId : 0;
-    };
-    const auto downstreamStatus = [](const JobRecord &r) {
-        return r.downstream ? r.downstream->status : CiStatus::Unknown;
-    };
-    const auto downstreamUrl = [](const JobRecord &r) {
-        return r.downstream ? r.downstream->webUrl : QUrl();
-    };
-    if (downstreamId(before) != downstreamId(after))
-        mask |= roleBit(R::DownstreamPipelineIdRole) | roleBit(R::DownstreamStateRole);
-    markIfDifferent(mask, roleBit(R::DownstreamProjectIdRole), downstreamProject(before),
-                    downstreamProject(after));
-    markIfDifferent(mask, roleBit(R::DownstreamStatusRole), downstreamStatus(before),
-                    downstreamStatus(after));
-    markIfDifferent(mask, roleBit(R::DownstreamWebUrlRole), downstreamUrl(before),
-                    downstreamUrl(after));
+    const auto userId = [](const std::optional<gitlab::User> &user) { return user ? user->id : 0; };
+    markIfDifferent(mask, roleBit(R::UserRole), userId(a.user), userId(b.user)); // who played it
+    if (after.job) {
+        const gitlab::Job &job = *after.job;
+        markIfDifferent(mask, roleBit(R::RunnerRole), a.runner ? a.runner->id : 0,
+                        job.runner ? job.runner->id : 0);
+        markIfDifferent(mask, roleBit(R::ArtifactsRole), a.artifacts, job.artifacts);
+    } else {
+        const std::optional<gitlab::Pipeline> &downstream = after.bridge->downstreamPipeline;
+        const qint64 idBefore = before.downstream ? before.downstream->id : 0;
+        const qint64 idAfter = downstream ? downstream->id : 0;
+        if (idBefore != idAfter) {
+            mask |= roleBit(R::DownstreamPipelineIdRole) | roleBit(R::DownstreamProjectIdRole) |
+                    roleBit(R::DownstreamStateRole) | roleBit(R::DownstreamWebUrlRole);
+        }
+        const auto statusOf = [](const std::optional<gitlab::Pipeline> &p) {
+            return p ? p->status : CiStatus::Unknown;
+        };
+        markIfDifferent(mask, roleBit(R::DownstreamStatusRole), statusOf(before.downstream),
+                        statusOf(downstream));
+    }
     return mask;
 }
 
@@ -201,22 +195,22 @@ struct JobsModel::JobTraits
     StageNode *stage;
     std::vector<JobNode *> *redirected; // expanded bridges whose downstream changed
     Key keyOf(const std::unique_ptr<JobNode> &job) const { return job->record.job.id; }
-    Key keyOf(const JobRecord &job) const { return job.job.id; }
-    RoleMask diff(const std::unique_ptr<JobNode> &current, const JobRecord &fresh) const
+    Key keyOf(const IncomingJob &job) const { return job.common().id; }
+    RoleMask diff(const std::unique_ptr<JobNode> &current, const IncomingJob &fresh) const
     {
         return changedJobRoles(current->record, fresh);
     }
-    void assign(std::unique_ptr<JobNode> &current, JobRecord &fresh) const
+    void assign(std::unique_ptr<JobNode> &current, const IncomingJob &fresh) const
     {
         const qint64 before = current->record.downstream ? current->record.downstream->id : 0;
-        current->record = std::move(fresh);
+        current->record = fresh.toRecord();
         const qint64 after = current->record.downstream ? current->record.downstream->id : 0;
         if (current->downstream && before != after)
             redirected->push_back(current.get());
     }
-    std::unique_ptr<JobNode> make(JobRecord &&fresh) const
+    std::unique_ptr<JobNode> make(IncomingJob &&fresh) const
     {
-        return std::make_unique<JobNode>(stage, std::move(fresh));
+        return std::make_unique<JobNode>(stage, fresh.toRecord());
     }
     QList<int> roles(RoleMask mask) const { return rolesFromMask(mask, kDisplayRoles); }
 };

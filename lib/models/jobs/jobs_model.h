@@ -164,7 +164,8 @@ private:
     bool m_includeRetried = false;
 };
 
-//! Which roles differ between two versions of a job row.
-RoleMask changedJobRoles(const JobRecord &before, const JobRecord &after);
+//! Which roles differ between a job row and its refreshed version (fields GitLab can change for
+//! a job id only).
+RoleMask changedJobRoles(const JobRecord &before, const IncomingJob &after);
 
 } // namespace pipedeck::models

@@ -3,6 +3,8 @@
 #include "models/common/composite_status.h"
 
 #include <algorithm>
+#include <limits>
+#include <vector>
 
 namespace pipedeck::models {
 
@@ -64,6 +66,21 @@ int compareJobNames(const QString &left, const QString &right)
     return 0;
 }
 
+namespace {
+
+bool jobBefore(const IncomingJob &a, const IncomingJob &b)
+{
+    const gitlab::JobCommon &left = a.common();
+    const gitlab::JobCommon &right = b.common();
+    if (const int byName = compareJobNames(left.name, right.name); byName != 0)
+        return byName < 0;
+    if (left.retried != right.retried)
+        return !left.retried;
+    return left.id > right.id;
+}
+
+} // namespace
+
 QList<StageSnapshot> groupByStage(const QList<gitlab::Job> &jobs,
                                   const QList<gitlab::Bridge> &bridges, StageOrder &order)
 {
@@ -79,31 +96,42 @@ QList<StageSnapshot> groupByStage(const QList<gitlab::Job> &jobs,
     };
     for (const gitlab::Job &job : jobs) {
         order.observe(job.stage, job.id);
-        stageFor(job.stage).jobs.append(JobRecord::fromJob(job));
+        stageFor(job.stage).jobs.append(IncomingJob{&job, nullptr});
     }
     for (const gitlab::Bridge &bridge : bridges) {
         order.observe(bridge.stage, bridge.id);
-        stageFor(bridge.stage).jobs.append(JobRecord::fromBridge(bridge));
+        stageFor(bridge.stage).jobs.append(IncomingJob{nullptr, &bridge});
     }
 
+    QHash<qint64, int> ranks;
+    ranks.reserve(jobs.size() + bridges.size());
     for (StageSnapshot &stage : stages) {
-        std::sort(stage.jobs.begin(), stage.jobs.end(), [](const JobRecord &a, const JobRecord &b) {
-            if (const int byName = compareJobNames(a.job.name, b.job.name); byName != 0)
-                return byName < 0;
-            if (a.job.retried != b.job.retried)
-                return !a.job.retried;
-            return a.job.id > b.job.id;
-        });
+        // Last refresh's order first (new jobs at the end), then sort only if that is wrong.
+        std::vector<std::pair<int, IncomingJob>> byRank;
+        byRank.reserve(static_cast<size_t>(stage.jobs.size()));
+        for (const IncomingJob &job : std::as_const(stage.jobs)) {
+            const int rank = order.jobRank(job.common().id);
+            byRank.emplace_back(rank < 0 ? std::numeric_limits<int>::max() : rank, job);
+        }
+        std::stable_sort(byRank.begin(), byRank.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (size_t i = 0; i < byRank.size(); ++i)
+            stage.jobs[static_cast<qsizetype>(i)] = byRank[i].second;
+        if (!std::is_sorted(stage.jobs.cbegin(), stage.jobs.cend(), jobBefore))
+            std::stable_sort(stage.jobs.begin(), stage.jobs.end(), jobBefore);
+
         QList<StatusMember> members;
         members.reserve(stage.jobs.size());
-        for (const JobRecord &record : std::as_const(stage.jobs)) {
-            if (record.job.retried)
-                continue;
-            members.append({record.job.status, record.job.allowFailure});
+        for (qsizetype i = 0; i < stage.jobs.size(); ++i) {
+            const gitlab::JobCommon &job = stage.jobs.at(i).common();
+            ranks.insert(job.id, static_cast<int>(i));
+            if (!job.retried)
+                members.append({job.status, job.allowFailure});
         }
         stage.jobCount = static_cast<int>(members.size());
         stage.status = compositeStatus(members);
     }
+    order.setJobRanks(std::move(ranks));
     std::sort(stages.begin(), stages.end(),
               [&order](const StageSnapshot &a, const StageSnapshot &b) {
                   const qint64 rankA = order.rank(a.name);

@@ -111,8 +111,9 @@ void PipelinesLoader::loadPage(int page)
                         [this, generation](const gitlab::ListPipelines &done) {
                             if (!m_model)
                                 return;
-                            if (generation != m_generation) {
-                                m_model->fetchMoreFailed(QString()); // the filter changed meanwhile
+                            if (generation != m_generation ||
+                                done.status().code() == gitlab::Status::Canceled) {
+                                m_model->fetchMoreFailed(QString()); // replaced by a reload
                                 return;
                             }
                             if (done.status().ok())

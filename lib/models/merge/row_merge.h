@@ -35,8 +35,9 @@ struct MergeResult
 //! 2. Kept rows on a longest increasing subsequence (in snapshot order) stay put; every other
 //!    kept row is moved once (beginMoveRows) to its place, and new rows are inserted, runs of
 //!    consecutive new rows as one insertion. Afterwards the order equals the snapshot's.
-//! 3. Kept rows are compared with their snapshot entry; changed rows are reported as
-//!    contiguous dataChanged ranges carrying the union of the roles that changed in the range.
+//! 3. Kept rows are compared with their snapshot entry (`diff`); only changed rows are updated
+//!    (`assign`) and reported, as contiguous dataChanged ranges carrying the union of the roles
+//!    that changed in the range. Unchanged rows are not touched at all.
 //!
 //! Persistent indexes follow their rows because only insert/remove/move are used.
 //! A key that appears twice in the snapshot is taken once (the first occurrence wins).
@@ -45,7 +46,8 @@ struct MergeResult
 //!   using Key = ...;                                   (hashable)
 //!   Key keyOf(const Row &) const;  Key keyOf(const Incoming &) const;
 //!   RoleMask diff(const Row &current, const Incoming &fresh) const;
-//!   void assign(Row &current, Incoming &fresh) const;  (may move parts out of `fresh`)
+//!   void assign(Row &current, Incoming &fresh) const;  (only when diff() found a change; may
+//!                                                       move parts out of `fresh`)
 //!   Row make(Incoming &&fresh) const;
 //!   QList<int> roles(RoleMask changed) const;
 //! `Rows` and `Snapshot` are random-access containers (QList, std::vector; move-only rows work).
@@ -56,10 +58,22 @@ MergeResult mergeRows(RowNotifier &notifier, const QModelIndex &parent, Rows &ro
     using Key = typename Traits::Key;
     MergeResult result;
 
+    const auto sameOrder = [&] {
+        if (static_cast<qsizetype>(rows.size()) != static_cast<qsizetype>(snapshot.size()))
+            return false;
+        for (size_t i = 0; i < static_cast<size_t>(snapshot.size()); ++i) {
+            if (!(traits.keyOf(rows[i]) == traits.keyOf(snapshot[i])))
+                return false;
+        }
+        return true;
+    };
+    // The common refresh: same rows in the same order (rows have unique keys, so no repeats).
+    const bool unchangedOrder = sameOrder();
+
     // Target position of every key; repeated keys are dropped from the snapshot.
     QHash<Key, int> targetOf;
-    targetOf.reserve(static_cast<qsizetype>(snapshot.size()));
-    {
+    if (!unchangedOrder) {
+        targetOf.reserve(static_cast<qsizetype>(snapshot.size()));
         bool repeated = false;
         for (qsizetype i = 0; i < static_cast<qsizetype>(snapshot.size()); ++i) {
             const Key key = traits.keyOf(snapshot[i]);
@@ -86,17 +100,8 @@ MergeResult mergeRows(RowNotifier &notifier, const QModelIndex &parent, Rows &ro
     result.insertedAt.assign(static_cast<size_t>(n), false);
 
     const auto rowCount = [&rows] { return static_cast<int>(rows.size()); };
-    const auto sameOrder = [&] {
-        if (rowCount() != n)
-            return false;
-        for (int i = 0; i < n; ++i) {
-            if (!(traits.keyOf(rows[i]) == traits.keyOf(snapshot[i])))
-                return false;
-        }
-        return true;
-    };
 
-    if (!sameOrder()) {
+    if (!unchangedOrder) {
         // 1. Removals, bottom-up so that earlier positions stay valid.
         for (int last = rowCount() - 1; last >= 0; --last) {
             if (targetOf.contains(traits.keyOf(rows[last])))
@@ -204,11 +209,11 @@ MergeResult mergeRows(RowNotifier &notifier, const QModelIndex &parent, Rows &ro
             continue;
         }
         const RoleMask changed = traits.diff(rows[i], snapshot[i]);
-        traits.assign(rows[i], snapshot[i]);
         if (!changed) {
             flush(i - 1);
             continue;
         }
+        traits.assign(rows[i], snapshot[i]);
         ++result.changedRows;
         if (rangeStart < 0)
             rangeStart = i;

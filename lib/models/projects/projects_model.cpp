@@ -17,7 +17,8 @@ struct ProjectTraits
         using R = ProjectsModel::Role;
         RoleMask mask = 0;
         markIfDifferent(mask, roleBit(R::NameRole), a.name, b.name);
-        markIfDifferent(mask, roleBit(R::PathRole), a.pathWithNamespace, b.pathWithNamespace);
+        if (a.path != b.path || a.pathWithNamespace != b.pathWithNamespace)
+            mask |= roleBit(R::PathRole);
         if (a.nameWithNamespace != b.nameWithNamespace)
             mask |= roleBit(R::FullNameRole) | roleBit(R::NamespaceRole);
         markIfDifferent(mask, roleBit(R::DescriptionRole), a.description, b.description);
