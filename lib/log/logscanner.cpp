@@ -21,19 +21,17 @@ inline bool isSpecial(char c)
 }
 
 #ifdef PIPEDECK_LOG_SSE2
+// Every byte <= ESC (0x1b): '\n', '\r' and ESC plus the rarer other control
+// bytes (tab, ...), which the caller skips. One min and one compare per 16
+// bytes instead of three compares and two ORs.
 inline quint64 specialMask64(const char *p)
 {
-    const __m128i nl = _mm_set1_epi8('\n');
-    const __m128i cr = _mm_set1_epi8('\r');
-    const __m128i esc = _mm_set1_epi8(kEsc);
-    quint64 mask = 0;
-    for (int i = 0; i < 4; ++i) {
+    const __m128i limit = _mm_set1_epi8(kEsc);
+    auto block = [&](int i) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * i));
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)),
-                                         _mm_cmpeq_epi8(v, esc));
-        mask |= quint64(quint32(_mm_movemask_epi8(hit))) << (16 * i);
-    }
-    return mask;
+        return quint64(quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, limit), v))));
+    };
+    return block(0) | block(1) << 16 | block(2) << 32 | block(3) << 48;
 }
 #else
 inline quint64 specialMask64(const char *p)
@@ -73,9 +71,13 @@ public:
     {
         for (;;) {
             if (from >= m_blockStart && from < m_blockStart + 64) {
-                const quint64 bits = m_mask & (~quint64(0) << (from - m_blockStart));
-                if (bits)
-                    return m_blockStart + lowestBit(bits);
+                quint64 bits = m_mask & (~quint64(0) << (from - m_blockStart));
+                while (bits) {
+                    const qint64 at = m_blockStart + lowestBit(bits);
+                    if (isSpecial(m_data[at]))
+                        return at;
+                    bits &= bits - 1;
+                }
                 from = m_blockStart + 64;
             }
             if (m_end - from >= 64) {

@@ -229,9 +229,11 @@ LogSearcher::LogSearcher(const SearchQuery &query)
         // A displayed line never contains a line break.
         m_impossible = literal.contains(QLatin1Char('\n')) || literal.contains(QLatin1Char('\r'));
     }
-    // The raw prefilter is exact for ASCII case folding only, and cannot see
-    // U+FFFD (which stands for invalid bytes); otherwise every line is matched.
-    const bool usable = !literal.isEmpty() && !literal.contains(QChar::ReplacementCharacter) &&
+    // The raw prefilter is exact for ASCII case folding only, cannot see U+FFFD
+    // (which stands for invalid bytes), and needs a literal with a UTF-8 form
+    // (not half a surrogate pair); otherwise every line is matched.
+    const bool usable = !literal.isEmpty() && QStringView(literal).isValidUtf16() &&
+                        !literal.contains(QChar::ReplacementCharacter) &&
                         (!insensitive || isAscii(literal));
     m_asciiFold = insensitive && isAscii(query.pattern);
     if (usable) {

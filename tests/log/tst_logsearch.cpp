@@ -148,6 +148,13 @@ void TestLogSearch::hits_data()
         << K::Plain << true << u"0:0+6"_qs;
     QTest::newRow("no line breaks in displayed text")
         << QByteArray("a\nb\n") << u"a\nb"_qs << K::Plain << true << QString();
+    QTest::newRow("replacement character finds invalid bytes")
+        << QByteArray("a\xff"
+                      "b\n\x1b[1mc\xfe\n")
+        << QString(QChar::ReplacementCharacter) << K::Plain << true << u"0:1+1 1:1+1"_qs;
+    QTest::newRow("half a surrogate pair")
+        << QByteArray("x \xf0\x9f\x98\xba\n") << QString(QChar(0xd83d)) << K::Plain << true
+        << u"0:2+1"_qs;
     QTest::newRow("regex") << QByteArray("test_1 ok\ntest_22 FAILED\n") << u"test_\\d+ F"_qs
                            << K::Regex << true << u"1:0+9"_qs;
     QTest::newRow("regex anchors per line")
