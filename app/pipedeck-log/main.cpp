@@ -19,11 +19,6 @@ using namespace pipedeck::log;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pipedeck-log", text);
-}
-
 int fail(const QString &message)
 {
     QTextStream(stderr) << QCoreApplication::applicationName() << ": " << message << '\n';
@@ -37,7 +32,8 @@ bool loadInChunks(LogEngine &engine, const QString &path, qint64 chunkSize, QTem
 {
     QFile input(path);
     if (!input.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot open %1: %2").arg(path, input.errorString());
+        *error = QCoreApplication::translate("pipedeck-log", "Cannot open %1: %2")
+                     .arg(path, input.errorString());
         return false;
     }
     if (!engine.startCache(cacheDir.filePath(QStringLiteral("trace.log")), error))
@@ -50,7 +46,8 @@ bool loadInChunks(LogEngine &engine, const QString &path, qint64 chunkSize, QTem
         while (wanted > 0) {
             const qint64 n = input.read(buffer.data(), qMin<qint64>(wanted, buffer.size()));
             if (n < 0) {
-                *error = tr("Cannot read %1: %2").arg(path, input.errorString());
+                *error = QCoreApplication::translate("pipedeck-log", "Cannot read %1: %2")
+                             .arg(path, input.errorString());
                 return false;
             }
             if (n == 0)
@@ -72,25 +69,32 @@ bool loadInChunks(LogEngine &engine, const QString &path, qint64 chunkSize, QTem
 int render(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Renders a GitLab job log as GitLab shows it."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "pipedeck-log", "Renders a GitLab job log as GitLab shows it."));
     parser.addHelpOption();
-    const QCommandLineOption formatOption(QStringLiteral("format"),
-                                          tr("Output format: text, html or json."),
-                                          QStringLiteral("format"), QStringLiteral("text"));
+    const QCommandLineOption formatOption(
+        QStringLiteral("format"),
+        QCoreApplication::translate("pipedeck-log", "Output format: text, html or json."),
+        QStringLiteral("format"), QStringLiteral("text"));
     const QCommandLineOption chunkOption(
         QStringLiteral("chunk-size"),
-        tr("Feed the log N bytes at a time, as a running job's log arrives."), QStringLiteral("N"));
+        QCoreApplication::translate(
+            "pipedeck-log", "Feed the log N bytes at a time, as a running job's log arrives."),
+        QStringLiteral("N"));
     parser.addOption(formatOption);
     parser.addOption(chunkOption);
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The raw job log."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QCoreApplication::translate("pipedeck-log", "The raw job log."));
     parser.process(args);
 
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1)
-        return fail(tr("Give exactly one log file."));
+        return fail(QCoreApplication::translate("pipedeck-log", "Give exactly one log file."));
     const QString format = parser.value(formatOption);
     if (format != u"text" && format != u"html" && format != u"json")
-        return fail(tr("Unknown format \"%1\": use text, html or json.").arg(format));
+        return fail(QCoreApplication::translate("pipedeck-log",
+                                                "Unknown format \"%1\": use text, html or json.")
+                        .arg(format));
 
     LogEngine engine;
     QString error;
@@ -99,9 +103,12 @@ int render(const QStringList &args)
         bool ok = false;
         const qint64 chunkSize = parser.value(chunkOption).toLongLong(&ok);
         if (!ok || chunkSize <= 0)
-            return fail(tr("--chunk-size needs a positive number of bytes."));
+            return fail(QCoreApplication::translate(
+                "pipedeck-log", "--chunk-size needs a positive number of bytes."));
         if (!cacheDir.isValid())
-            return fail(tr("Cannot create a temporary directory: %1").arg(cacheDir.errorString()));
+            return fail(QCoreApplication::translate("pipedeck-log",
+                                                    "Cannot create a temporary directory: %1")
+                            .arg(cacheDir.errorString()));
         if (!loadInChunks(engine, files.front(), chunkSize, cacheDir, &error))
             return fail(error);
     } else {
@@ -112,7 +119,8 @@ int render(const QStringList &args)
 
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly))
-        return fail(tr("Cannot write to standard output."));
+        return fail(
+            QCoreApplication::translate("pipedeck-log", "Cannot write to standard output."));
     bool written = false;
     if (format == u"text")
         written = writePlainText(engine, out);
@@ -121,19 +129,23 @@ int render(const QStringList &args)
     else
         written = writeJson(engine, out);
     out.flush();
-    return written ? 0 : fail(tr("Writing the output failed."));
+    return written
+               ? 0
+               : fail(QCoreApplication::translate("pipedeck-log", "Writing the output failed."));
 }
 
 int stats(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Indexes a job log and prints its size and structure."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "pipedeck-log", "Indexes a job log and prints its size and structure."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The raw job log."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QCoreApplication::translate("pipedeck-log", "The raw job log."));
     parser.process(args);
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1)
-        return fail(tr("Give exactly one log file."));
+        return fail(QCoreApplication::translate("pipedeck-log", "Give exactly one log file."));
 
     LogEngine engine;
     QString error;
@@ -164,9 +176,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pipedeck-log"));
     QStringList args = QCoreApplication::arguments();
-    const QString usage =
-        tr("Usage: pipedeck-log render --format text|html|json [--chunk-size N] FILE\n"
-           "       pipedeck-log stats FILE");
+    const QString usage = QCoreApplication::translate(
+        "pipedeck-log", "Usage: pipedeck-log render --format text|html|json [--chunk-size N] FILE\n"
+                        "       pipedeck-log stats FILE");
     if (args.size() < 2) {
         QTextStream(stderr) << usage << '\n';
         return 2;
@@ -180,6 +192,9 @@ int main(int argc, char *argv[])
         QTextStream(stdout) << usage << '\n';
         return 0;
     }
-    QTextStream(stderr) << tr("Unknown command \"%1\".").arg(command) << '\n' << usage << '\n';
+    QTextStream(stderr)
+        << QCoreApplication::translate("pipedeck-log", "Unknown command \"%1\".").arg(command)
+        << '\n'
+        << usage << '\n';
     return 2;
 }

@@ -16,16 +16,12 @@ namespace pipedeck::log {
 namespace {
 constexpr qint64 kMinimumCacheCapacity = 1 << 20;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pipedeck::log::ByteSource", text);
-}
 } // namespace
 
 bool ByteSource::append(QByteArrayView, QString *error)
 {
     if (error)
-        *error = tr("This log cannot grow.");
+        *error = QCoreApplication::translate("pipedeck::log::ByteSource", "This log cannot grow.");
     return false;
 }
 
@@ -35,7 +31,8 @@ std::unique_ptr<MappedFile> MappedFile::open(const QString &path, QString *error
     source->m_file.setFileName(path);
     if (!source->m_file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("Cannot open %1: %2").arg(path, source->m_file.errorString());
+            *error = QCoreApplication::translate("pipedeck::log::ByteSource", "Cannot open %1: %2")
+                         .arg(path, source->m_file.errorString());
         return nullptr;
     }
     if (!source->mapWhole(error))
@@ -62,7 +59,8 @@ bool MappedFile::mapWhole(QString *error)
     uchar *mapped = m_file.map(0, size);
     if (!mapped) {
         if (error)
-            *error = tr("Cannot map %1: %2").arg(m_file.fileName(), m_file.errorString());
+            *error = QCoreApplication::translate("pipedeck::log::ByteSource", "Cannot map %1: %2")
+                         .arg(m_file.fileName(), m_file.errorString());
         return false;
     }
     m_data = reinterpret_cast<const char *>(mapped);
@@ -122,8 +120,9 @@ std::unique_ptr<GrowingCacheFile> GrowingCacheFile::create(const QString &path, 
     cache->m_file.setFileName(path);
     if (!cache->m_file.open(QIODevice::ReadWrite | QIODevice::Truncate)) {
         if (error)
-            *error =
-                tr("Cannot create the log cache %1: %2").arg(path, cache->m_file.errorString());
+            *error = QCoreApplication::translate("pipedeck::log::ByteSource",
+                                                 "Cannot create the log cache %1: %2")
+                         .arg(path, cache->m_file.errorString());
         return nullptr;
     }
     cache->m_writable = true;
@@ -150,7 +149,8 @@ bool GrowingCacheFile::reserve(qint64 capacity, QString *error)
     }
     if (!mapped) {
         if (error)
-            *error = tr("Cannot extend the log cache %1: %2")
+            *error = QCoreApplication::translate("pipedeck::log::ByteSource",
+                                                 "Cannot extend the log cache %1: %2")
                          .arg(m_file.fileName(), m_file.errorString());
         // Keep what was already written readable.
         if (m_capacity > 0 && m_file.resize(m_capacity))
@@ -170,7 +170,8 @@ bool GrowingCacheFile::append(QByteArrayView bytes, QString *error)
         return true;
     if (!m_writable) {
         if (error)
-            *error = tr("The log cache is closed.");
+            *error = QCoreApplication::translate("pipedeck::log::ByteSource",
+                                                 "The log cache is closed.");
         return false;
     }
     const qint64 needed = m_size + bytes.size();
