@@ -152,6 +152,24 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 0);
     }
 
+    void anActionResultShowsAtOnce()
+    {
+        Fixture f;
+        f.model.setPipeline(7, 1);
+        f.model.applySnapshot(1, basicJobs(), {});
+        QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+        auto canceled = basicJobs().at(1); // rspec 10/10, running
+        canceled.status = CiStatus::Canceled;
+        canceled.statusName = QStringLiteral("canceled");
+        QVERIFY(f.model.updateJob(canceled));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex(), f.model.indexOfJob(13));
+        QVERIFY(changed.at(0).at(2).value<QList<int>>().contains(JobsModel::StatusRole));
+        QCOMPARE(f.model.indexOfJob(13).data(JobsModel::StatusRole).toInt(),
+                 static_cast<int>(CiStatus::Canceled));
+        QVERIFY(!f.model.updateJob(job(99, QStringLiteral("new"), QStringLiteral("test"))));
+    }
+
     void stageStatusChangeIsReportedOnTheStageRow()
     {
         Fixture f;

@@ -476,6 +476,21 @@ MergeResult JobsModel::applySnapshot(qint64 pipelineId, const QList<gitlab::Job>
     return total;
 }
 
+bool JobsModel::updateJob(const gitlab::Job &job)
+{
+    JobNode *node = m_registry->jobs.value(job.id);
+    if (!node || node->record.bridge)
+        return false;
+    const IncomingJob incoming{&job, nullptr};
+    const RoleMask changed = changedJobRoles(node->record, incoming);
+    node->record = incoming.toRecord();
+    if (changed) {
+        const QModelIndex at = indexOfNode(node);
+        Q_EMIT dataChanged(at, at, rolesFromMask(changed, kDisplayRoles));
+    }
+    return true;
+}
+
 void JobsModel::setLevelState(Level *level, const LoadState &state)
 {
     const LoadState before = level->state;

@@ -108,6 +108,10 @@ public:
     //! Unknown pipeline ids are ignored.
     MergeResult applySnapshot(qint64 pipelineId, const QList<gitlab::Job> &jobs,
                               const QList<gitlab::Bridge> &bridges);
+    //! One job as an action returned it (play, cancel, erase; retry returns the new job): shown
+    //! at once, confirmed by the next refresh. Returns false if that job is not shown (a new
+    //! job then appears with the next refresh, as does the stage's composite status).
+    bool updateJob(const gitlab::Job &job);
     void setLoading(qint64 pipelineId, bool loading);
     //! The refresh failed: keep the rows, say why.
     void markStale(qint64 pipelineId, const QString &errorText);
