@@ -239,6 +239,10 @@ private Q_SLOTS:
         // The tester walks the tree and fetches every bridge's downstream, as an expanded view.
         QTRY_VERIFY_WITH_TIMEOUT(model.watchedPipelines().size() == 5, kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(!loader.isBusy(), kTimeoutMs);
+        for (const auto &key : model.watchedPipelines()) {
+            const LoadState state = model.loadState(key.pipelineId);
+            QVERIFY2(state.loaded && !state.stale, qPrintable(state.errorText));
+        }
         QList<QModelIndex> rows;
         collectJobs(model, {}, rows);
         const int jobs =
