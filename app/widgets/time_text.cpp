@@ -1,0 +1,57 @@
+#include "widgets/time_text.h"
+
+#include <QLocale>
+#include <QVariant>
+#include <cmath>
+
+namespace pipedeck {
+
+QString TimeText::duration(double seconds)
+{
+    if (!std::isfinite(seconds) || seconds < 0)
+        return {};
+    const qint64 total = static_cast<qint64>(std::llround(seconds));
+    const qint64 hours = total / 3600;
+    const qint64 minutes = (total % 3600) / 60;
+    const qint64 secs = total % 60;
+    if (hours > 0)
+        return tr("%1h %2m").arg(hours).arg(minutes, 2, 10, QLatin1Char('0'));
+    if (minutes > 0)
+        return tr("%1m %2s").arg(minutes).arg(secs, 2, 10, QLatin1Char('0'));
+    return tr("%1s").arg(secs);
+}
+
+QString TimeText::duration(const QVariant &seconds)
+{
+    if (!seconds.isValid() || seconds.isNull())
+        return {};
+    bool ok = false;
+    const double value = seconds.toDouble(&ok);
+    return ok ? duration(value) : QString();
+}
+
+QString TimeText::age(const QDateTime &when, const QDateTime &now)
+{
+    if (!when.isValid())
+        return {};
+    const QDateTime reference = now.isValid() ? now : QDateTime::currentDateTimeUtc();
+    const qint64 seconds = when.secsTo(reference);
+    if (seconds < 60)
+        return tr("just now");
+    if (seconds < 3600)
+        return tr("%n min ago", nullptr, static_cast<int>(seconds / 60));
+    if (seconds < 86400)
+        return tr("%n h ago", nullptr, static_cast<int>(seconds / 3600));
+    if (seconds < 7 * 86400)
+        return tr("%n day(s) ago", nullptr, static_cast<int>(seconds / 86400));
+    return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
+}
+
+QString TimeText::exact(const QDateTime &when)
+{
+    if (!when.isValid())
+        return {};
+    return QLocale().toString(when.toLocalTime(), QLocale::LongFormat);
+}
+
+} // namespace pipedeck
