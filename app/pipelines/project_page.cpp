@@ -1,0 +1,724 @@
+#include "pipelines/project_page.h"
+
+#include "actions/action_controller.h"
+#include "actions/action_rules.h"
+#include "core/logging.h"
+#include "gitlab/net/connection.h"
+#include "gitlab/requests/job_requests.h"
+#include "jobs/job_details_pane.h"
+#include "models/jobs/jobs_model.h"
+#include "models/loaders/jobs_loader.h"
+#include "models/loaders/pipelines_loader.h"
+#include "models/pipelines/pipelines_model.h"
+#include "models/polling/poll_scheduler.h"
+#include "pipelines/pipeline_graph_view.h"
+#include "pipelines/pipeline_header.h"
+#include "pipelines/pipelines_panel.h"
+#include "widgets/inline_message.h"
+#include "widgets/status_style.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QLabel>
+#include <QListView>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace pipedeck {
+
+using actions::ActionKind;
+using actions::ActionResult;
+using actions::ActionRules;
+using gitlab::CiStatus;
+using models::JobsModel;
+using models::PipelinesModel;
+
+namespace {
+
+//! The status a card shows while its action runs, before GitLab's answer.
+std::optional<CiStatus> expectedStatus(ActionKind kind)
+{
+    switch (kind) {
+    case ActionKind::PlayJob:
+    case ActionKind::RetryJob:
+        return CiStatus::Pending;
+    case ActionKind::CancelJob:
+        return CiStatus::Canceling;
+    case ActionKind::EraseJob:
+    case ActionKind::RetryPipeline:
+    case ActionKind::CancelPipeline:
+    case ActionKind::DeletePipeline:
+        break;
+    }
+    return std::nullopt;
+}
+
+QString runningNote(ActionKind kind)
+{
+    switch (kind) {
+    case ActionKind::PlayJob:
+        return ProjectPage::tr("Starting…");
+    case ActionKind::RetryJob:
+        return ProjectPage::tr("Retrying…");
+    case ActionKind::CancelJob:
+        return ProjectPage::tr("Canceling…");
+    case ActionKind::EraseJob:
+        return ProjectPage::tr("Erasing…");
+    case ActionKind::RetryPipeline:
+    case ActionKind::CancelPipeline:
+    case ActionKind::DeletePipeline:
+        break;
+    }
+    return {};
+}
+
+QString failureText(ActionKind kind, const QString &name)
+{
+    switch (kind) {
+    case ActionKind::PlayJob:
+        return ProjectPage::tr("Could not run the job “%1”.").arg(name);
+    case ActionKind::RetryJob:
+        return ProjectPage::tr("Could not retry the job “%1”.").arg(name);
+    case ActionKind::CancelJob:
+        return ProjectPage::tr("Could not cancel the job “%1”.").arg(name);
+    case ActionKind::EraseJob:
+        return ProjectPage::tr("Could not erase the job “%1”.").arg(name);
+    case ActionKind::RetryPipeline:
+        return ProjectPage::tr("Could not retry the failed jobs of pipeline %1.").arg(name);
+    case ActionKind::CancelPipeline:
+        return ProjectPage::tr("Could not cancel pipeline %1.").arg(name);
+    case ActionKind::DeletePipeline:
+        return ProjectPage::tr("Could not delete pipeline %1.").arg(name);
+    }
+    return {};
+}
+
+} // namespace
+
+ProjectPage::ProjectPage(gitlab::Connection &connection, const gitlab::Project &project,
+                         bool canWrite, models::PollScheduler *scheduler, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_project(project)
+    , m_canWrite(canWrite)
+    , m_scheduler(scheduler)
+{
+    setObjectName(QStringLiteral("projectPage"));
+    if (!m_scheduler)
+        m_scheduler = new models::PollScheduler(nullptr, this);
+    m_pipelines = new PipelinesModel(this);
+    m_jobs = new JobsModel(this);
+    m_controller = new actions::ActionController(&m_connection, this);
+
+    m_list = new PipelinesPanel;
+    m_list->setModel(m_pipelines);
+    m_header = new PipelineHeader;
+    m_header->setModel(m_pipelines);
+    m_graph = new PipelineGraphView;
+    m_graph->setObjectName(QStringLiteral("pipelineGraph"));
+    m_graph->setModel(m_jobs);
+    m_details = new JobDetailsPane;
+    m_details->setObjectName(QStringLiteral("jobDetails"));
+    m_details->setModel(m_jobs);
+    m_message = new InlineMessage;
+    m_message->setObjectName(QStringLiteral("actionMessage"));
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("pageStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setContentsMargins(8, 2, 8, 2);
+    m_status->setEnabled(false); // muted
+
+    createActions();
+
+    auto *pipelinePane = new QWidget;
+    auto *pipelineLayout = new QVBoxLayout(pipelinePane);
+    pipelineLayout->setContentsMargins(0, 0, 0, 0);
+    pipelineLayout->setSpacing(4);
+    pipelineLayout->addWidget(m_header);
+    pipelineLayout->addWidget(m_message);
+    pipelineLayout->addWidget(m_graph, 1);
+
+    m_rightSplit = new QSplitter(Qt::Vertical);
+    m_rightSplit->setChildrenCollapsible(false);
+    m_rightSplit->addWidget(pipelinePane);
+    m_rightSplit->addWidget(m_details);
+    m_rightSplit->setStretchFactor(0, 3);
+    m_rightSplit->setStretchFactor(1, 1);
+
+    auto *listPane = new QWidget;
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(8, 8, 0, 0);
+    listLayout->addWidget(m_list);
+
+    m_mainSplit = new QSplitter(Qt::Horizontal);
+    m_mainSplit->setChildrenCollapsible(false);
+    m_mainSplit->addWidget(listPane);
+    m_mainSplit->addWidget(m_rightSplit);
+    m_mainSplit->setStretchFactor(0, 2);
+    m_mainSplit->setStretchFactor(1, 3);
+    m_mainSplit->setSizes({420, 700});
+    m_rightSplit->setSizes({460, 200});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_mainSplit, 1);
+    layout->addWidget(m_status);
+
+    m_pipelinesLoader =
+        new models::PipelinesLoader(&m_connection, m_pipelines, m_project.id, m_scheduler, this);
+    m_jobsLoader = new models::JobsLoader(&m_connection, m_jobs, m_scheduler, this);
+
+    connect(m_list, &PipelinesPanel::currentPipelineChanged, this, &ProjectPage::selectPipeline);
+    connect(m_list, &PipelinesPanel::contextMenuRequested, this, &ProjectPage::showPipelineMenu);
+    connect(m_graph, &PipelineGraphView::currentJobChanged, this,
+            &ProjectPage::onCurrentJobChanged);
+    connect(m_graph, &PipelineGraphView::contextMenuRequested, this, &ProjectPage::showJobMenu);
+    connect(m_graph, &PipelineGraphView::jobActivated, this, [this](qint64 jobId) {
+        m_details->setJob(jobId);
+        m_details->setFocus();
+    });
+    connect(m_graph, &PipelineGraphView::openPipelineRequested, this,
+            [this](qint64 projectId, qint64 pipelineId) {
+                if (projectId == m_project.id || projectId == 0)
+                    showPipeline(pipelineId);
+                else
+                    Q_EMIT openPipelineRequested(projectId, pipelineId);
+            });
+    connect(m_details, &JobDetailsPane::jobChanged, this, &ProjectPage::updateJobActions);
+    connect(m_header, &PipelineHeader::pipelineChanged, this, &ProjectPage::updatePipelineActions);
+    connect(m_controller, &actions::ActionController::finished, this,
+            &ProjectPage::onActionFinished);
+    connect(m_controller, &actions::ActionController::reconciling, this, [this](quint64 ticket) {
+        const PendingAction pending = m_pending.value(ticket);
+        m_message->showMessage(
+            InlineMessage::Kind::Info,
+            tr("The connection was lost after the request was sent. Checking whether it "
+               "took effect instead of sending it again…"));
+        Q_UNUSED(pending);
+    });
+    connect(m_jobsLoader, &models::JobsLoader::refreshed, this, [this] {
+        // The refresh is GitLab's word on every card: drop the guesses of finished actions.
+        QSet<qint64> running;
+        for (const PendingAction &pending : std::as_const(m_pending))
+            running.insert(pending.targetId);
+        const QList<qint64> shown = m_optimisticJobs.values();
+        for (const qint64 jobId : shown) {
+            if (!running.contains(jobId)) {
+                m_graph->setOptimistic(jobId, std::nullopt, {});
+                m_optimisticJobs.remove(jobId);
+            }
+        }
+        updateJobActions();
+        updateStatusText();
+    });
+    connect(m_pipelinesLoader, &models::PipelinesLoader::refreshed, this,
+            &ProjectPage::updateStatusText);
+    connect(m_pipelines, &PipelinesModel::loadStateChanged, this, &ProjectPage::updateStatusText);
+    connect(m_jobs, &JobsModel::loadStateChanged, this, &ProjectPage::updateStatusText);
+    connect(m_pipelines, &QAbstractItemModel::rowsInserted, this, [this] {
+        // The first page arrived: show the newest pipeline unless one is shown already.
+        if (m_pipelineId == 0 && m_pipelines->rowCount() > 0)
+            m_list->selectPipeline(m_pipelines->index(0).data(PipelinesModel::IdRole).toLongLong());
+        else if (m_pipelineId && m_list->currentPipelineId() != m_pipelineId)
+            m_list->selectPipeline(m_pipelineId);
+    });
+
+    updateJobActions();
+    updatePipelineActions();
+    m_pipelinesLoader->refresh();
+    updateStatusText();
+}
+
+ProjectPage::~ProjectPage()
+{
+    // The loaders hold pointers to the models: take them down first.
+    delete m_jobsLoader;
+    delete m_pipelinesLoader;
+}
+
+void ProjectPage::createActions()
+{
+    const auto make = [this](const QString &text, const QKeySequence &shortcut,
+                             const QString &objectName) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(objectName);
+        if (!shortcut.isEmpty()) {
+            action->setShortcut(shortcut);
+            action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        }
+        addAction(action);
+        return action;
+    };
+    QAction *play =
+        make(tr("Run"), QKeySequence(Qt::CTRL | Qt::Key_Return), QStringLiteral("playJob"));
+    play->setIcon(StatusStyle::icon(CiStatus::Manual));
+    QAction *retry =
+        make(tr("Retry"), QKeySequence(Qt::CTRL | Qt::Key_R), QStringLiteral("retryJob"));
+    QAction *cancel =
+        make(tr("Cancel"), QKeySequence(Qt::CTRL | Qt::Key_Period), QStringLiteral("cancelJob"));
+    QAction *erase =
+        make(tr("Erase…"), QKeySequence(Qt::SHIFT | Qt::Key_Delete), QStringLiteral("eraseJob"));
+    m_openJob = make(tr("Open in Browser"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                     QStringLiteral("openJob"));
+    m_copyJobLink = make(tr("Copy Link"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                         QStringLiteral("copyJobLink"));
+    QAction *retryPipeline =
+        make(tr("Retry Failed Jobs"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+             QStringLiteral("retryPipeline"));
+    QAction *cancelPipeline = make(tr("Cancel Pipeline"), {}, QStringLiteral("cancelPipeline"));
+    QAction *deletePipeline = make(tr("Delete Pipeline…"), {}, QStringLiteral("deletePipeline"));
+    m_openPipeline = make(tr("Open in Browser"), {}, QStringLiteral("openPipeline"));
+    m_copyPipelineLink = make(tr("Copy Link"), {}, QStringLiteral("copyPipelineLink"));
+    m_showRetried = make(tr("Show Retried Jobs"), {}, QStringLiteral("showRetried"));
+    m_showRetried->setCheckable(true);
+    m_showRetried->setToolTip(tr("Also show the earlier attempts of jobs that were retried"));
+    m_refresh = make(tr("Refresh"), QKeySequence(QKeySequence::Refresh), QStringLiteral("refresh"));
+    m_refresh->setToolTip(tr("Read the pipelines and jobs from GitLab now"));
+
+    m_actionOf = {{int(ActionKind::PlayJob), play},
+                  {int(ActionKind::RetryJob), retry},
+                  {int(ActionKind::CancelJob), cancel},
+                  {int(ActionKind::EraseJob), erase},
+                  {int(ActionKind::RetryPipeline), retryPipeline},
+                  {int(ActionKind::CancelPipeline), cancelPipeline},
+                  {int(ActionKind::DeletePipeline), deletePipeline}};
+    for (const ActionKind kind :
+         {ActionKind::PlayJob, ActionKind::RetryJob, ActionKind::CancelJob, ActionKind::EraseJob})
+        connect(action(kind), &QAction::triggered, this, [this, kind] { runJobAction(kind); });
+    for (const ActionKind kind :
+         {ActionKind::RetryPipeline, ActionKind::CancelPipeline, ActionKind::DeletePipeline})
+        connect(action(kind), &QAction::triggered, this, [this, kind] { runPipelineAction(kind); });
+    connect(m_openJob, &QAction::triggered, this, [this] { openUrl(currentJobUrl()); });
+    connect(m_copyJobLink, &QAction::triggered, this, [this] { copyUrl(currentJobUrl()); });
+    connect(m_openPipeline, &QAction::triggered, this, [this] { openUrl(currentPipelineUrl()); });
+    connect(m_copyPipelineLink, &QAction::triggered, this,
+            [this] { copyUrl(currentPipelineUrl()); });
+    connect(m_showRetried, &QAction::toggled, this,
+            [this](bool show) { m_jobs->setIncludeRetried(show); });
+    connect(m_refresh, &QAction::triggered, this, &ProjectPage::refresh);
+
+    m_details->setActions({play, retry, cancel, erase, m_openJob});
+    m_header->setActions({retryPipeline, cancelPipeline, m_showRetried, m_refresh});
+}
+
+qint64 ProjectPage::currentJobId() const
+{
+    return m_graph->currentJobId();
+}
+
+void ProjectPage::selectPipeline(qint64 pipelineId)
+{
+    if (pipelineId == m_pipelineId)
+        return;
+    m_pipelineId = pipelineId;
+    m_message->clear();
+    m_graph->clearOptimistic();
+    m_optimisticJobs.clear();
+    m_header->setPipeline(pipelineId);
+    m_jobs->setPipeline(pipelineId ? m_project.id : 0, pipelineId);
+    if (pipelineId)
+        m_jobsLoader->refresh();
+    m_details->setJob(0);
+    updatePipelineActions();
+    updateStatusText();
+}
+
+void ProjectPage::showPipeline(qint64 pipelineId)
+{
+    if (pipelineId <= 0)
+        return;
+    // A pipeline further down than the pages loaded so far is shown all the same.
+    if (!m_list->selectPipeline(pipelineId))
+        selectPipeline(pipelineId);
+}
+
+void ProjectPage::showJob(qint64 jobId)
+{
+    if (jobId <= 0)
+        return;
+    if (m_jobs->indexOfJob(jobId).isValid()) {
+        m_graph->setCurrentJob(jobId);
+        return;
+    }
+    // Which pipeline holds the job is only known to GitLab.
+    auto *request = m_connection.call<gitlab::GetJob>(gitlab::ProjectRef(m_project.id), jobId);
+    connect(request, &gitlab::Request::finished, this, [this, request, jobId] {
+        if (!request->status().ok()) {
+            m_message->showMessage(
+                InlineMessage::Kind::Error,
+                tr("Could not open job %1. %2").arg(jobId).arg(request->status().userText()));
+            return;
+        }
+        showPipeline(request->job().pipeline.id);
+        m_graph->setCurrentJob(jobId);
+    });
+}
+
+void ProjectPage::setVisibleForPolling(bool visible)
+{
+    m_scheduler->setWindowVisible(visible);
+}
+
+void ProjectPage::refresh()
+{
+    m_pipelinesLoader->refresh();
+    if (m_pipelineId)
+        m_jobsLoader->refresh();
+    updateStatusText();
+}
+
+void ProjectPage::onCurrentJobChanged(qint64 jobId)
+{
+    m_details->setJob(jobId);
+    updateJobActions();
+}
+
+void ProjectPage::updateJobActions()
+{
+    const qint64 jobId = m_graph->currentJobId();
+    const QModelIndex index = jobId ? m_jobs->indexOfJob(jobId) : QModelIndex();
+    const models::JobRecord *record = m_jobs->recordAt(index);
+    actions::JobFacts facts;
+    if (record) {
+        facts.status = record->job.status;
+        facts.bridge = record->bridge;
+        facts.retried = record->job.retried;
+        facts.erased = record->job.erasedAt.isValid();
+    }
+    const bool busy = record && m_controller->isBusy(false, jobId);
+    static const QHash<int, QString> kEnabledTips = {
+        {int(ActionKind::PlayJob), tr("Run this manual job now (without variables)")},
+        {int(ActionKind::RetryJob), tr("Run this job again")},
+        {int(ActionKind::CancelJob), tr("Stop this job")},
+        {int(ActionKind::EraseJob), tr("Delete this job's log and artifacts")},
+    };
+    for (const ActionKind kind :
+         {ActionKind::PlayJob, ActionKind::RetryJob, ActionKind::CancelJob, ActionKind::EraseJob}) {
+        QAction *a = action(kind);
+        actions::Availability availability;
+        if (!record)
+            availability = actions::Availability::no(tr("Select a job first."));
+        else if (busy)
+            availability = actions::Availability::no(tr("An action on this job is still running."));
+        else
+            availability = ActionRules::forJob(kind, facts, m_canWrite);
+        a->setEnabled(availability.enabled);
+        a->setToolTip(availability.enabled ? kEnabledTips.value(int(kind)) : availability.reason);
+    }
+    const bool hasUrl = record && record->job.webUrl.isValid();
+    m_openJob->setEnabled(hasUrl);
+    m_copyJobLink->setEnabled(hasUrl);
+    m_openJob->setToolTip(hasUrl ? tr("Open this job on GitLab") : tr("Select a job first."));
+    m_copyJobLink->setToolTip(hasUrl ? tr("Copy the job's web address")
+                                     : tr("Select a job first."));
+}
+
+void ProjectPage::updatePipelineActions()
+{
+    const int row = m_pipelineId ? m_pipelines->rowOfId(m_pipelineId) : -1;
+    const gitlab::Pipeline *pipeline = m_pipelines->pipelineAt(row);
+    const bool busy = pipeline && m_controller->isBusy(true, m_pipelineId);
+    static const QHash<int, QString> kEnabledTips = {
+        {int(ActionKind::RetryPipeline), tr("Retry all failed or canceled jobs of this pipeline")},
+        {int(ActionKind::CancelPipeline), tr("Cancel every waiting or running job")},
+        {int(ActionKind::DeletePipeline), tr("Delete this pipeline with its jobs and logs")},
+    };
+    for (const ActionKind kind :
+         {ActionKind::RetryPipeline, ActionKind::CancelPipeline, ActionKind::DeletePipeline}) {
+        actions::Availability availability;
+        if (!pipeline)
+            availability = actions::Availability::no(tr("Select a pipeline first."));
+        else if (busy)
+            availability =
+                actions::Availability::no(tr("An action on this pipeline is still running."));
+        else
+            availability = ActionRules::forPipeline(kind, {pipeline->status}, m_canWrite);
+        action(kind)->setEnabled(availability.enabled);
+        action(kind)->setToolTip(availability.enabled ? kEnabledTips.value(int(kind))
+                                                      : availability.reason);
+    }
+    const bool hasUrl = pipeline && pipeline->webUrl.isValid();
+    m_openPipeline->setEnabled(hasUrl);
+    m_copyPipelineLink->setEnabled(hasUrl);
+    m_showRetried->setEnabled(m_pipelineId != 0);
+    m_refresh->setEnabled(true);
+}
+
+bool ProjectPage::confirm(const QString &title, const QString &text)
+{
+    if (m_confirm)
+        return m_confirm(title, text);
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, this);
+    box.setTextFormat(Qt::PlainText);
+    QPushButton *go = box.addButton(title, QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == go;
+}
+
+void ProjectPage::runJobAction(ActionKind kind)
+{
+    updateJobActions();
+    QAction *a = action(kind);
+    const qint64 jobId = m_graph->currentJobId();
+    const QModelIndex index = m_jobs->indexOfJob(jobId);
+    if (!a->isEnabled() || !index.isValid())
+        return;
+    const QString name = index.data(JobsModel::NameRole).toString();
+    if (kind == ActionKind::EraseJob &&
+        !confirm(
+            tr("Erase Job"),
+            tr("Erase the log and artifacts of the job “%1”? This cannot be undone.").arg(name)))
+        return;
+    const qint64 projectId = index.data(JobsModel::ProjectIdRole).toLongLong();
+    const quint64 ticket = m_controller->run(kind, projectId, jobId);
+    if (!ticket)
+        return;
+    m_pending.insert(ticket, {kind, jobId, name});
+    m_message->clear();
+    m_graph->setOptimistic(jobId, expectedStatus(kind), runningNote(kind));
+    m_optimisticJobs.insert(jobId);
+    updateJobActions();
+}
+
+void ProjectPage::runPipelineAction(ActionKind kind)
+{
+    updatePipelineActions();
+    if (!action(kind)->isEnabled() || !m_pipelineId)
+        return;
+    const QString name = QStringLiteral("#") + QString::number(m_pipelineId);
+    if (kind == ActionKind::DeletePipeline &&
+        !confirm(tr("Delete Pipeline"),
+                 tr("Delete pipeline %1 with all its jobs, logs and artifacts? This cannot be "
+                    "undone.")
+                     .arg(name)))
+        return;
+    const quint64 ticket = m_controller->run(kind, m_project.id, m_pipelineId);
+    if (!ticket)
+        return;
+    m_pending.insert(ticket, {kind, m_pipelineId, name});
+    m_message->clear();
+    updatePipelineActions();
+    updateStatusText();
+}
+
+void ProjectPage::onActionFinished(const ActionResult &result)
+{
+    const PendingAction pending = m_pending.take(result.ticket);
+    const bool jobAction = actions::isJobAction(result.kind);
+    if (jobAction) {
+        // GitLab's answer replaces the guess until the next refresh confirms it.
+        std::optional<CiStatus> status;
+        if (result.ok() && result.job && result.job->id == result.targetId)
+            status = result.job->status;
+        else if (result.ok() && result.kind == ActionKind::RetryJob)
+            status = CiStatus::Pending;
+        m_graph->setOptimistic(result.targetId, status, {});
+        if (!status)
+            m_optimisticJobs.remove(result.targetId);
+        // A retry creates a new job: follow it once it appears.
+        if (result.ok() && result.kind == ActionKind::RetryJob && result.job &&
+            result.job->id != result.targetId && m_graph->currentJobId() == result.targetId)
+            m_graph->setCurrentJob(result.job->id);
+    }
+    switch (result.outcome) {
+    case ActionResult::Outcome::Done:
+        if (result.kind == ActionKind::DeletePipeline) {
+            m_message->showMessage(InlineMessage::Kind::Info,
+                                   tr("Pipeline %1 was deleted.").arg(pending.name));
+            if (m_pipelineId == result.targetId)
+                selectPipeline(0);
+        }
+        break;
+    case ActionResult::Outcome::Failed:
+        m_message->showMessage(InlineMessage::Kind::Error, failureText(result.kind, pending.name) +
+                                                               QLatin1Char(' ') +
+                                                               result.status.userText());
+        break;
+    case ActionResult::Outcome::Reconciled: {
+        QString now;
+        if (result.targetGone)
+            now = tr("GitLab no longer has it: the action took effect.");
+        else if (result.job)
+            now = tr("GitLab now reports the job as “%1”.")
+                      .arg(StatusStyle::label(result.job->status, result.job->allowFailure,
+                                              result.job->statusName));
+        else if (result.pipeline)
+            now = tr("GitLab now reports the pipeline as “%1”.")
+                      .arg(StatusStyle::label(result.pipeline->status, false,
+                                              result.pipeline->statusName));
+        m_message->showMessage(
+            InlineMessage::Kind::Info,
+            tr("The reply to the request was lost; it was not sent again. %1").arg(now));
+        if (result.targetGone && m_pipelineId == result.targetId)
+            selectPipeline(0);
+        break;
+    }
+    case ActionResult::Outcome::Unresolved:
+        m_message->showMessage(
+            InlineMessage::Kind::Error,
+            tr("The reply to the request was lost and GitLab could not be asked what happened. "
+               "It was not sent again; the next refresh will show the result. %1")
+                .arg(result.checkStatus.userText()));
+        break;
+    }
+    // Confirm with GitLab's own state at once.
+    if (result.outcome != ActionResult::Outcome::Failed) {
+        if (m_pipelineId)
+            m_jobsLoader->refresh();
+        m_pipelinesLoader->refresh();
+    }
+    updateJobActions();
+    updatePipelineActions();
+    updateStatusText();
+}
+
+QUrl ProjectPage::currentJobUrl() const
+{
+    const QModelIndex index = m_jobs->indexOfJob(m_graph->currentJobId());
+    return index.data(JobsModel::WebUrlRole).toUrl();
+}
+
+QUrl ProjectPage::currentPipelineUrl() const
+{
+    const gitlab::Pipeline *pipeline = m_pipelines->pipelineAt(m_pipelines->rowOfId(m_pipelineId));
+    return pipeline ? pipeline->webUrl : QUrl();
+}
+
+void ProjectPage::openUrl(const QUrl &url)
+{
+    // Only web pages: a server could send any scheme.
+    if (url.isValid() &&
+        (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
+        QDesktopServices::openUrl(url);
+}
+
+void ProjectPage::copyUrl(const QUrl &url)
+{
+    if (!url.isValid())
+        return;
+    QApplication::clipboard()->setText(url.toString(QUrl::FullyEncoded));
+    m_status->setText(tr("Link copied."));
+}
+
+QMenu *ProjectPage::buildJobMenu(QWidget *parent)
+{
+    updateJobActions();
+    auto *menu = new QMenu(parent);
+    menu->setToolTipsVisible(true);
+    menu->addAction(action(ActionKind::PlayJob));
+    menu->addAction(action(ActionKind::RetryJob));
+    menu->addAction(action(ActionKind::CancelJob));
+    menu->addSeparator();
+    menu->addAction(m_openJob);
+    menu->addAction(m_copyJobLink);
+    menu->addSeparator();
+    menu->addAction(action(ActionKind::EraseJob));
+    const QModelIndex index = m_jobs->indexOfJob(m_graph->currentJobId());
+    if (index.isValid() && m_jobs->kindAt(index) == JobsModel::NodeKind::Bridge &&
+        index.data(JobsModel::DownstreamPipelineIdRole).isValid()) {
+        menu->addSeparator();
+        const qint64 jobId = m_graph->currentJobId();
+        const auto state =
+            index.data(JobsModel::DownstreamStateRole).value<JobsModel::DownstreamState>();
+        const bool expanded = state != JobsModel::DownstreamState::None &&
+                              state != JobsModel::DownstreamState::NotLoaded;
+        QAction *toggle = menu->addAction(expanded ? tr("Collapse Downstream Pipeline")
+                                                   : tr("Expand Downstream Pipeline"));
+        connect(toggle, &QAction::triggered, this,
+                [this, jobId] { m_graph->toggleDownstream(jobId); });
+        const qint64 projectId = index.data(JobsModel::DownstreamProjectIdRole).toLongLong();
+        const qint64 pipelineId = index.data(JobsModel::DownstreamPipelineIdRole).toLongLong();
+        QAction *open = menu->addAction(tr("Show Downstream Pipeline"));
+        connect(open, &QAction::triggered, this, [this, projectId, pipelineId] {
+            if (projectId == m_project.id || projectId == 0)
+                showPipeline(pipelineId);
+            else
+                Q_EMIT openPipelineRequested(projectId, pipelineId);
+        });
+    }
+    return menu;
+}
+
+void ProjectPage::showJobMenu(qint64 jobId, const QPoint &globalPos)
+{
+    if (m_graph->currentJobId() != jobId)
+        m_graph->setCurrentJob(jobId);
+    QMenu *menu = buildJobMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(globalPos);
+}
+
+void ProjectPage::showPipelineMenu(qint64 pipelineId, const QPoint &globalPos)
+{
+    if (pipelineId != m_pipelineId)
+        selectPipeline(pipelineId);
+    updatePipelineActions();
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setToolTipsVisible(true);
+    menu->addAction(action(ActionKind::RetryPipeline));
+    menu->addAction(action(ActionKind::CancelPipeline));
+    menu->addSeparator();
+    menu->addAction(m_openPipeline);
+    menu->addAction(m_copyPipelineLink);
+    menu->addSeparator();
+    menu->addAction(action(ActionKind::DeletePipeline));
+    menu->popup(globalPos);
+}
+
+QString ProjectPage::statusText() const
+{
+    return m_status->text();
+}
+
+void ProjectPage::updateStatusText()
+{
+    QString text;
+    const auto time = [](const QDateTime &when) {
+        return QLocale().toString(when.toLocalTime().time(), QLocale::ShortFormat);
+    };
+    const models::LoadState jobsState =
+        m_pipelineId ? m_jobs->loadState(m_pipelineId) : models::LoadState{};
+    const models::LoadState &listState = m_pipelines->loadState();
+    if (m_controller->runningCount() > 0) {
+        text = tr("Sending the action to GitLab…");
+    } else if (jobsState.stale) {
+        text = jobsState.lastSuccess.isValid()
+                   ? tr("Pipeline #%1 is from %2: %3")
+                         .arg(m_pipelineId)
+                         .arg(time(jobsState.lastSuccess), jobsState.errorText)
+                   : tr("Pipeline #%1 could not be loaded: %2")
+                         .arg(m_pipelineId)
+                         .arg(jobsState.errorText);
+    } else if (listState.stale) {
+        text = listState.lastSuccess.isValid()
+                   ? tr("The pipelines list is from %1: %2")
+                         .arg(time(listState.lastSuccess), listState.errorText)
+                   : tr("The pipelines could not be loaded: %1").arg(listState.errorText);
+    } else if (jobsState.loading || m_jobsLoader->isBusy()) {
+        text = tr("Refreshing pipeline #%1…").arg(m_pipelineId);
+    } else if (listState.loading) {
+        text = tr("Refreshing the pipelines of %1…").arg(m_project.pathWithNamespace);
+    } else {
+        QDateTime last = listState.lastSuccess;
+        if (jobsState.lastSuccess.isValid() && jobsState.lastSuccess > last)
+            last = jobsState.lastSuccess;
+        if (last.isValid())
+            text = tr("Up to date as of %1.").arg(time(last));
+    }
+    m_status->setText(text);
+    if (text != m_lastStatus) {
+        m_lastStatus = text;
+        Q_EMIT statusTextChanged(text);
+    }
+}
+
+} // namespace pipedeck

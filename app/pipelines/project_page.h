@@ -1,0 +1,159 @@
+#pragma once
+
+#include "actions/action_kind.h"
+#include "gitlab/types/project.h"
+
+#include <QHash>
+#include <QSet>
+#include <QWidget>
+#include <functional>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QSplitter;
+class QToolButton;
+
+namespace pipedeck {
+
+namespace gitlab {
+class Connection;
+}
+namespace models {
+class JobsLoader;
+class JobsModel;
+class PipelinesLoader;
+class PipelinesModel;
+class PollScheduler;
+} // namespace models
+namespace actions {
+class ActionController;
+struct ActionResult;
+} // namespace actions
+
+class InlineMessage;
+class JobDetailsPane;
+class PipelineGraphView;
+class PipelineHeader;
+class PipelinesPanel;
+
+//! The whole centre area for one project of one account: the pipelines list with its filters
+//! on the left; on the right the selected pipeline (header with its actions, the stage graph
+//! with trigger jobs expanding their downstream pipelines inline) above the selected job's
+//! details. Job and pipeline actions run by button, context menu and keyboard through an
+//! ActionController: disabled with a reason where GitLab would refuse them, shown at once on
+//! the card, confirmed by the next refresh, errors inline with GitLab's message.
+//!
+//! Data comes from the models' loaders, polled through a PollScheduler (the account's, or one
+//! of the page's own); setVisibleForPolling(false) pauses it while the window is hidden.
+class ProjectPage : public QWidget
+{
+    Q_OBJECT
+public:
+    //! `canWrite` false (a read_api token) disables every action, saying why.
+    //! `scheduler` null: the page polls with a scheduler of its own.
+    ProjectPage(gitlab::Connection &connection, const gitlab::Project &project, bool canWrite,
+                models::PollScheduler *scheduler = nullptr, QWidget *parent = nullptr);
+    ~ProjectPage() override;
+
+    const gitlab::Project &project() const { return m_project; }
+    qint64 currentPipelineId() const { return m_pipelineId; }
+    qint64 currentJobId() const;
+
+    //! Deep links: shows this pipeline (of this project), or the pipeline of this job with the
+    //! job selected (asks GitLab which pipeline that is).
+    void showPipeline(qint64 pipelineId);
+    void showJob(qint64 jobId);
+    //! The window was hidden or minimised (false) or shown again (true).
+    void setVisibleForPolling(bool visible);
+    //! Re-reads the list and the shown pipeline now.
+    void refresh();
+
+    //! How destructive actions are confirmed (default: a question dialog). Tests replace it.
+    using Confirmation = std::function<bool(const QString &title, const QString &text)>;
+    void setConfirmation(Confirmation confirm) { m_confirm = std::move(confirm); }
+
+    // Parts, for the main window's status bar and for tests.
+    QString statusText() const;
+    PipelinesPanel *pipelinesPanel() const { return m_list; }
+    PipelineGraphView *graphView() const { return m_graph; }
+    JobDetailsPane *jobDetails() const { return m_details; }
+    PipelineHeader *pipelineHeader() const { return m_header; }
+    InlineMessage *messageBar() const { return m_message; }
+    models::PipelinesModel *pipelinesModel() const { return m_pipelines; }
+    models::JobsModel *jobsModel() const { return m_jobs; }
+    actions::ActionController *actionController() const { return m_controller; }
+    models::JobsLoader *jobsLoader() const { return m_jobsLoader; }
+    models::PipelinesLoader *pipelinesLoader() const { return m_pipelinesLoader; }
+    QAction *action(actions::ActionKind kind) const { return m_actionOf.value(int(kind)); }
+    QAction *openJobAction() const { return m_openJob; }
+    QAction *copyJobLinkAction() const { return m_copyJobLink; }
+    QAction *showRetriedAction() const { return m_showRetried; }
+    //! The context menu of a job, as it would pop up (for tests: not shown).
+    QMenu *buildJobMenu(QWidget *parent);
+
+Q_SIGNALS:
+    //! For MainWindow::showNotice(): what is being refreshed, when data is stale.
+    void statusTextChanged(const QString &text);
+    //! A downstream pipeline in another project should be opened there.
+    void openPipelineRequested(qint64 projectId, qint64 pipelineId);
+
+private:
+    void createActions();
+    void selectPipeline(qint64 pipelineId);
+    void onCurrentJobChanged(qint64 jobId);
+    void updateJobActions();
+    void updatePipelineActions();
+    void runJobAction(actions::ActionKind kind);
+    void runPipelineAction(actions::ActionKind kind);
+    void onActionFinished(const actions::ActionResult &result);
+    void updateStatusText();
+    void openUrl(const QUrl &url);
+    void copyUrl(const QUrl &url);
+    QUrl currentJobUrl() const;
+    QUrl currentPipelineUrl() const;
+    void showJobMenu(qint64 jobId, const QPoint &globalPos);
+    void showPipelineMenu(qint64 pipelineId, const QPoint &globalPos);
+    bool confirm(const QString &title, const QString &text);
+
+    gitlab::Connection &m_connection;
+    gitlab::Project m_project;
+    bool m_canWrite = false;
+    models::PollScheduler *m_scheduler = nullptr;
+    models::PipelinesModel *m_pipelines = nullptr;
+    models::PipelinesLoader *m_pipelinesLoader = nullptr;
+    models::JobsModel *m_jobs = nullptr;
+    models::JobsLoader *m_jobsLoader = nullptr;
+    actions::ActionController *m_controller = nullptr;
+
+    PipelinesPanel *m_list = nullptr;
+    PipelineHeader *m_header = nullptr;
+    PipelineGraphView *m_graph = nullptr;
+    JobDetailsPane *m_details = nullptr;
+    InlineMessage *m_message = nullptr;
+    QLabel *m_status = nullptr;
+    QSplitter *m_mainSplit = nullptr;
+    QSplitter *m_rightSplit = nullptr;
+
+    QHash<int, QAction *> m_actionOf; //!< by ActionKind
+    QAction *m_openJob = nullptr;
+    QAction *m_copyJobLink = nullptr;
+    QAction *m_openPipeline = nullptr;
+    QAction *m_copyPipelineLink = nullptr;
+    QAction *m_showRetried = nullptr;
+    QAction *m_refresh = nullptr;
+
+    struct PendingAction
+    {
+        actions::ActionKind kind;
+        qint64 targetId = 0;
+        QString name; //!< the job's name or "#id" of the pipeline, for messages
+    };
+    QHash<quint64, PendingAction> m_pending; //!< by ticket
+    QSet<qint64> m_optimisticJobs;           //!< cards showing an action's expected status
+    qint64 m_pipelineId = 0;
+    QString m_lastStatus;
+    Confirmation m_confirm;
+};
+
+} // namespace pipedeck
