@@ -1,0 +1,306 @@
+#include "logfollow/trace_follower.h"
+
+#include "core/logging.h"
+#include "gitlab/net/connection.h"
+#include "gitlab/requests/job_requests.h"
+#include "log/logdocument.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryFile>
+
+namespace pipedeck::logfollow {
+
+TraceFollower::TraceFollower(gitlab::Connection &connection, gitlab::ProjectRef project,
+                             qint64 jobId, log::LogDocument &document, QObject *parent)
+    : TraceFollower(connection, std::move(project), jobId, document, Options(), parent)
+{}
+
+TraceFollower::TraceFollower(gitlab::Connection &connection, gitlab::ProjectRef project,
+                             qint64 jobId, log::LogDocument &document, Options options,
+                             QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_project(std::move(project))
+    , m_jobId(jobId)
+    , m_document(document)
+    , m_options(std::move(options))
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &TraceFollower::tick);
+    m_intervalMs = m_options.fastIntervalMs;
+}
+
+TraceFollower::~TraceFollower()
+{
+    stop();
+    for (const QString &path : std::as_const(m_oldCachePaths))
+        QFile::remove(path);
+    if (!m_cachePath.isEmpty())
+        QFile::remove(m_cachePath);
+}
+
+QString TraceFollower::newCachePath(QString *error)
+{
+    QString directory = m_options.cacheDirectory;
+    if (directory.isEmpty()) {
+        directory = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+                    QStringLiteral("/job-logs");
+    }
+    if (!QDir().mkpath(directory)) {
+        if (error)
+            *error = QCoreApplication::translate("TraceFollower",
+                                                 "Cannot create the folder %1 for job logs.")
+                         .arg(QDir::toNativeSeparators(directory));
+        return {};
+    }
+    QTemporaryFile file(directory + QStringLiteral("/job-%1-XXXXXX.log").arg(m_jobId));
+    file.setAutoRemove(false);
+    if (!file.open()) {
+        if (error)
+            *error = QCoreApplication::translate("TraceFollower", "Cannot create a file in %1: %2")
+                         .arg(QDir::toNativeSeparators(directory), file.errorString());
+        return {};
+    }
+    return file.fileName();
+}
+
+bool TraceFollower::start(QString *error)
+{
+    stop();
+    const QString path = newCachePath(error);
+    if (path.isEmpty())
+        return false;
+    if (!m_document.startCache(path, error)) {
+        QFile::remove(path);
+        return false;
+    }
+    if (!m_cachePath.isEmpty())
+        QFile::remove(m_cachePath);
+    m_cachePath = path;
+    m_held = {};
+    m_etag.clear();
+    m_finished = false;
+    m_finalTracePending = false;
+    m_finalTraceRequested = false;
+    m_ticks = 0;
+    m_quietPolls = 0;
+    m_intervalMs = m_options.fastIntervalMs;
+    m_polling = true;
+    tick();
+    return true;
+}
+
+void TraceFollower::stop()
+{
+    m_polling = false;
+    m_timer.stop();
+    if (m_traceRequest) {
+        delete m_traceRequest.data();
+        Q_EMIT downloadingChanged(false);
+    }
+    delete m_jobRequest.data();
+}
+
+void TraceFollower::pollNow()
+{
+    if (!m_polling || m_traceRequest)
+        return;
+    m_timer.stop();
+    tick();
+}
+
+void TraceFollower::tick()
+{
+    if (!m_polling)
+        return;
+    const bool statusDue = !m_hasJob || m_ticks % qMax(1, m_options.statusEveryPolls) == 0;
+    ++m_ticks;
+    pollTrace();
+    if (statusDue)
+        pollJob();
+}
+
+void TraceFollower::pollTrace()
+{
+    if (m_traceRequest)
+        return;
+    if (m_finalTracePending)
+        m_finalTraceRequested = true;
+    auto *request = new gitlab::GetJobTrace(m_project, m_jobId, m_etag, this);
+    // The first download is what the user is waiting for; later polls are background work.
+    if (m_stats.traceRequests == 0)
+        request->setPriority(gitlab::Priority::Interactive);
+    m_traceRequest = request;
+    connect(request, &gitlab::Request::finished, this, &TraceFollower::onTrace);
+    ++m_stats.traceRequests;
+    request->start(&m_connection);
+    Q_EMIT downloadingChanged(true);
+}
+
+void TraceFollower::pollJob()
+{
+    if (m_jobRequest)
+        return;
+    auto *request = new gitlab::GetJob(m_project, m_jobId, this);
+    m_jobRequest = request;
+    connect(request, &gitlab::Request::finished, this, &TraceFollower::onJob);
+    ++m_stats.statusRequests;
+    request->start(&m_connection);
+}
+
+void TraceFollower::onTrace()
+{
+    gitlab::GetJobTrace *request = m_traceRequest;
+    m_traceRequest = nullptr;
+    if (!request)
+        return;
+    request->deleteLater();
+    Q_EMIT downloadingChanged(false);
+    if (!m_polling)
+        return;
+    const gitlab::Status status = request->status();
+    if (!status.ok()) {
+        handleFailure(status);
+        if (m_polling)
+            scheduleNext();
+        return;
+    }
+    m_lastError = {};
+    if (request->notModified()) {
+        ++m_stats.notModified;
+        ++m_quietPolls;
+    } else {
+        acceptTrace(request->trace());
+    }
+    if (!request->etag().isEmpty())
+        m_etag = request->etag();
+    finishIfDone();
+    if (!m_polling)
+        return;
+    if (m_finalTracePending && !m_finalTraceRequested) {
+        // The job finished while this answer was on its way: fetch once more.
+        pollTrace();
+        return;
+    }
+    scheduleNext();
+}
+
+void TraceFollower::acceptTrace(const QByteArray &body)
+{
+    QString error;
+    switch (compareTrace(m_held, body)) {
+    case Continuity::Unchanged:
+        ++m_stats.unchanged;
+        ++m_quietPolls;
+        return;
+    case Continuity::Extends: {
+        const QByteArrayView suffix = QByteArrayView(body).sliced(m_held.size);
+        // Written to the cache and indexed on the document's worker thread.
+        m_document.append(suffix);
+        m_held = extendHeldTrace(m_held, suffix);
+        ++m_stats.appends;
+        m_stats.appendedBytes += suffix.size();
+        m_quietPolls = 0;
+        Q_EMIT appended(suffix.size());
+        return;
+    }
+    case Continuity::Diverged: {
+        qCInfo(lcLog) << "trace of job" << m_jobId << "no longer extends the held one ("
+                      << m_held.size << "->" << body.size() << "bytes); parsing it again";
+        const QString path = newCachePath(&error);
+        // Bytes still queued for the old cache must not land in the new one.
+        m_document.waitForIndexed();
+        if (path.isEmpty() || !m_document.startCache(path, &error)) {
+            qCWarning(lcLog) << "job log cache:" << error;
+            return;
+        }
+        // The old cache was unmapped when the document switched to the new one.
+        if (!m_cachePath.isEmpty() && !QFile::remove(m_cachePath))
+            m_oldCachePaths.append(m_cachePath);
+        m_cachePath = path;
+        m_document.append(body);
+        m_held = holdTrace(body);
+        ++m_stats.resets;
+        m_quietPolls = 0;
+        Q_EMIT traceReset();
+        return;
+    }
+    }
+}
+
+void TraceFollower::onJob()
+{
+    gitlab::GetJob *request = m_jobRequest;
+    m_jobRequest = nullptr;
+    if (!request)
+        return;
+    request->deleteLater();
+    if (!m_polling)
+        return;
+    if (!request->status().ok()) {
+        handleFailure(request->status());
+        return;
+    }
+    const bool changed = !m_hasJob || !(request->job() == m_job);
+    m_job = request->job();
+    m_hasJob = true;
+    if (changed)
+        Q_EMIT jobChanged(m_job);
+    if (gitlab::isCompleted(m_job.status) && !m_finalTracePending) {
+        m_finalTracePending = true;
+        if (!m_traceRequest) {
+            m_timer.stop();
+            pollTrace();
+        }
+    }
+}
+
+void TraceFollower::finishIfDone()
+{
+    if (!m_finalTraceRequested)
+        return;
+    m_polling = false;
+    m_finished = true;
+    m_timer.stop();
+    delete m_jobRequest.data();
+    m_document.setComplete();
+    qCDebug(lcLog) << "job" << m_jobId << "finished;" << m_stats.traceRequests << "trace requests,"
+                   << m_stats.notModified << "not modified," << m_stats.appendedBytes
+                   << "bytes appended," << m_stats.resets << "re-parses";
+    Q_EMIT finished(m_job.status);
+}
+
+void TraceFollower::handleFailure(const gitlab::Status &status)
+{
+    ++m_stats.failures;
+    m_lastError = status;
+    const bool fatal = status.code() == gitlab::Status::Unauthorized ||
+                       status.code() == gitlab::Status::Forbidden ||
+                       status.code() == gitlab::Status::NotFound;
+    qCInfo(lcLog) << "following job" << m_jobId
+                  << "failed:" << gitlab::Status::codeName(status.code()) << status.detail();
+    if (fatal)
+        stop();
+    Q_EMIT failed(status, fatal);
+}
+
+void TraceFollower::scheduleNext()
+{
+    if (!m_polling)
+        return;
+    if (!m_lastError.ok()) {
+        m_intervalMs = m_options.slowIntervalMs;
+    } else if (m_quietPolls == 0) {
+        m_intervalMs = m_options.fastIntervalMs;
+    } else {
+        // 3 quiet polls at the fast pace, then doubling, up to the slow pace.
+        const int doublings = qMin(m_quietPolls / 3, 4);
+        m_intervalMs = qMin(m_options.slowIntervalMs, m_options.fastIntervalMs << doublings);
+    }
+    m_timer.start(m_intervalMs);
+}
+
+} // namespace pipedeck::logfollow

@@ -1,0 +1,136 @@
+#pragma once
+
+#include "gitlab/net/status.h"
+#include "gitlab/requests/job_requests.h"
+#include "gitlab/requests/project_ref.h"
+#include "gitlab/types/job.h"
+#include "logfollow/trace_continuity.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+
+namespace pipedeck::gitlab {
+class Connection;
+}
+
+namespace pipedeck::log {
+class LogDocument;
+}
+
+namespace pipedeck::logfollow {
+
+// Follows one job's trace into a LogDocument (no widgets): polls
+// GET /projects/:id/jobs/:id/trace with If-None-Match, appends only the new suffix when the
+// new trace extends the held one and parses the whole trace again when it does not (a retried
+// or erased job, a trace that shrank). The job's status is polled too, less often; once the
+// job has finished, one last trace is fetched, the document is marked complete and polling
+// stops. Polls are Background requests, so the account's request budget applies.
+//
+// The interval adapts: `fastIntervalMs` while new bytes arrive, then longer after runs of
+// "not modified" (GitLab writes an unwatched live trace only every few seconds to a minute),
+// up to `slowIntervalMs`.
+class TraceFollower : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int fastIntervalMs = 3000;
+        int slowIntervalMs = 15000;
+        // The job's status is read with every n-th trace poll.
+        int statusEveryPolls = 3;
+        // Where the trace is cached; empty: QStandardPaths::CacheLocation + "/job-logs".
+        QString cacheDirectory;
+    };
+    struct Stats
+    {
+        int traceRequests = 0;
+        int notModified = 0; // 304 answers
+        int unchanged = 0;   // 200 answers with the bytes already held
+        int appends = 0;     // 200 answers that extended the held trace
+        int resets = 0;      // 200 answers that did not: parsed again from scratch
+        qint64 appendedBytes = 0;
+        int statusRequests = 0;
+        int failures = 0;
+    };
+
+    TraceFollower(gitlab::Connection &connection, gitlab::ProjectRef project, qint64 jobId,
+                  log::LogDocument &document, QObject *parent = nullptr);
+    TraceFollower(gitlab::Connection &connection, gitlab::ProjectRef project, qint64 jobId,
+                  log::LogDocument &document, Options options, QObject *parent = nullptr);
+    // Stops polling and removes the cache files (the document should be gone or closed first
+    // on systems that cannot delete a mapped file).
+    ~TraceFollower() override;
+
+    // Starts a new cache in the document and begins polling at once.
+    bool start(QString *error = nullptr);
+    void stop();
+    bool isPolling() const { return m_polling; }
+    // The job has finished and its final trace is in the document.
+    bool isFinished() const { return m_finished; }
+    bool isDownloading() const { return m_traceRequest != nullptr; }
+    bool hasJob() const { return m_hasJob; }
+    const gitlab::Job &job() const { return m_job; }
+    qint64 jobId() const { return m_jobId; }
+    QString cachePath() const { return m_cachePath; }
+    QByteArray etag() const { return m_etag; }
+    int currentIntervalMs() const { return m_intervalMs; }
+    const Stats &stats() const { return m_stats; }
+    const gitlab::Status &lastError() const { return m_lastError; }
+
+    // Polls now instead of waiting for the timer (e.g. when the user presses "refresh").
+    void pollNow();
+
+Q_SIGNALS:
+    void jobChanged(const pipedeck::gitlab::Job &job);
+    void downloadingChanged(bool downloading);
+    void appended(qint64 bytes);
+    // The trace did not extend the held one and was parsed again from scratch.
+    void traceReset();
+    // The job finished and its last trace is in; polling stopped.
+    void finished(pipedeck::gitlab::CiStatus status);
+    // A request failed; polling goes on unless `fatal` (401, 403, 404).
+    void failed(const pipedeck::gitlab::Status &status, bool fatal);
+
+private:
+    void tick();
+    void pollTrace();
+    void pollJob();
+    void onTrace();
+    void onJob();
+    void acceptTrace(const QByteArray &body);
+    void scheduleNext();
+    void finishIfDone();
+    void handleFailure(const gitlab::Status &status);
+    QString newCachePath(QString *error);
+
+    gitlab::Connection &m_connection;
+    gitlab::ProjectRef m_project;
+    qint64 m_jobId;
+    log::LogDocument &m_document;
+    Options m_options;
+
+    QTimer m_timer;
+    QPointer<gitlab::GetJobTrace> m_traceRequest;
+    QPointer<gitlab::GetJob> m_jobRequest;
+    QByteArray m_etag;
+    HeldTrace m_held;
+    QString m_cachePath;
+    QStringList m_oldCachePaths;
+    gitlab::Job m_job;
+    bool m_hasJob = false;
+    bool m_polling = false;
+    bool m_finished = false;
+    // The job was seen finished: the next trace answer is the last one.
+    bool m_finalTracePending = false;
+    bool m_finalTraceRequested = false;
+    int m_ticks = 0;
+    int m_quietPolls = 0;
+    int m_intervalMs = 0;
+    Stats m_stats;
+    gitlab::Status m_lastError;
+};
+
+} // namespace pipedeck::logfollow
