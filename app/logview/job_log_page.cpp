@@ -1,0 +1,77 @@
+#include "logview/job_log_page.h"
+
+#include "gitlab/net/status.h"
+#include "log/logdocument.h"
+#include "logfollow/trace_follower.h"
+#include "logview/log_view.h"
+#include "logview/log_viewer.h"
+#include "widgets/status_style.h"
+
+#include <QVBoxLayout>
+
+namespace pipedeck {
+
+JobLogPage::JobLogPage(gitlab::Connection &connection, qint64 projectId, qint64 jobId,
+                       const QString &jobName, QWidget *parent)
+    : QWidget(parent)
+    , m_jobId(jobId)
+    , m_jobName(jobName)
+{
+    m_document = std::make_unique<log::LogDocument>();
+    m_follower = std::make_unique<logfollow::TraceFollower>(
+        connection, gitlab::ProjectRef(projectId), jobId, *m_document);
+    m_viewer = new LogViewer(this);
+    m_viewer->setTitle(jobName.isEmpty() ? tr("Job %1").arg(jobId)
+                                         : tr("%1 (job %2)").arg(jobName).arg(jobId));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_viewer);
+
+    connect(m_follower.get(), &logfollow::TraceFollower::jobChanged, this,
+            &JobLogPage::onJobChanged);
+    connect(m_follower.get(), &logfollow::TraceFollower::failed, this, &JobLogPage::onFailed);
+    connect(m_follower.get(), &logfollow::TraceFollower::downloadingChanged, m_viewer,
+            [this](bool downloading) {
+                // Only the first download is worth a progress indicator; polls are quick.
+                m_viewer->setDownloading(downloading && m_follower->stats().traceRequests <= 1);
+            });
+    connect(m_follower.get(), &logfollow::TraceFollower::traceReset, m_viewer,
+            [this] { m_viewer->setRawSourcePath(m_follower->cachePath()); });
+    connect(m_follower.get(), &logfollow::TraceFollower::finished, this,
+            [this](gitlab::CiStatus status) {
+                m_viewer->setLive(false);
+                m_viewer->showMessage(tr("Job %1").arg(StatusStyle::label(
+                    status, m_follower->job().allowFailure, m_follower->job().statusName)));
+            });
+
+    QString error;
+    if (m_follower->start(&error)) {
+        m_viewer->setDocument(m_document.get());
+        m_viewer->setRawSourcePath(m_follower->cachePath());
+    } else {
+        m_viewer->showMessage(error, true);
+    }
+}
+
+JobLogPage::~JobLogPage()
+{
+    m_follower->stop();
+    m_viewer->setDocument(nullptr);
+}
+
+void JobLogPage::onJobChanged(const gitlab::Job &job)
+{
+    const bool running = gitlab::isActive(job.status);
+    m_viewer->setLive(running);
+    m_viewer->showMessage(
+        tr("Job %1").arg(StatusStyle::label(job.status, job.allowFailure, job.statusName)));
+    Q_EMIT jobChanged(job);
+}
+
+void JobLogPage::onFailed(const gitlab::Status &status, bool fatal)
+{
+    m_viewer->showMessage(
+        fatal ? status.userText() : tr("%1 Retrying\u2026").arg(status.userText()), true);
+}
+
+} // namespace pipedeck
