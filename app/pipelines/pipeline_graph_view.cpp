@@ -197,11 +197,20 @@ int PipelineGraphView::layoutLevel(const QModelIndex &parent, int x, int y, int 
         m_columns.push_back({stage, QRect(columnX, y, kColumnWidth, kHeaderHeight)});
         int cardY = y + kHeaderHeight + 4;
         const int jobs = m_model->rowCount(stage);
+        QHash<QString, qint64> newestOfName;
+        for (int j = 0; j < jobs; ++j) {
+            const QModelIndex job = m_model->index(j, 0, stage);
+            qint64 &newest = newestOfName[job.data(JobsModel::NameRole).toString()];
+            newest = std::max(newest, job.data(JobsModel::IdRole).toLongLong());
+        }
         for (int j = 0; j < jobs; ++j) {
             const QModelIndex job = m_model->index(j, 0, stage);
             Card card;
             card.index = job;
             card.jobId = job.data(JobsModel::IdRole).toLongLong();
+            card.olderAttempt =
+                job.data(JobsModel::RetriedRole).toBool() ||
+                newestOfName.value(job.data(JobsModel::NameRole).toString()) > card.jobId;
             card.rect = QRect(columnX, cardY, kColumnWidth, kCardHeight);
             card.bridge = m_model->kindAt(job) == JobsModel::NodeKind::Bridge;
             if (card.bridge && downstreamStateAt(job) != JobsModel::DownstreamState::None) {
@@ -311,6 +320,12 @@ QRect PipelineGraphView::cardRect(qint64 jobId) const
 {
     const Card *card = cardOf(jobId);
     return card ? card->rect.translated(-offset()) : QRect();
+}
+
+bool PipelineGraphView::isOlderAttempt(qint64 jobId) const
+{
+    const Card *card = cardOf(jobId);
+    return card && card->olderAttempt;
 }
 
 qint64 PipelineGraphView::jobAt(const QPoint &viewportPos) const
@@ -620,7 +635,7 @@ QString PipelineGraphView::secondLine(const Card &card) const
     }
     if (index.data(JobsModel::AllowFailureRole).toBool())
         parts.append(tr("allowed to fail"));
-    if (index.data(JobsModel::RetriedRole).toBool())
+    if (card.olderAttempt)
         parts.append(tr("retried"));
     return parts.join(QStringLiteral(" · "));
 }
@@ -773,7 +788,7 @@ void PipelineGraphView::paintCard(QPainter &painter, const Card &card) const
     const QModelIndex &index = card.index;
     const bool current = card.jobId == m_current;
     const bool hovered = card.jobId == m_hovered;
-    const bool retried = index.data(JobsModel::RetriedRole).toBool();
+    const bool retried = card.olderAttempt;
     const bool allowFailure = index.data(JobsModel::AllowFailureRole).toBool();
     CiStatus status = statusAt(index);
     const auto optimistic = m_optimistic.constFind(card.jobId);

@@ -56,6 +56,9 @@ public:
     int layoutPasses() const { return m_layoutPasses; }
     qint64 jobAt(const QPoint &viewportPos) const;
     QString cardText(qint64 jobId) const; //!< the texts painted on a card
+    //! An earlier attempt of a job that was retried: GitLab marks it only in some versions,
+    //! so a newer job of the same name in the same stage says so too.
+    bool isOlderAttempt(qint64 jobId) const;
 
     QSize sizeHint() const override;
 
@@ -86,6 +89,7 @@ private:
         qint64 jobId = 0;
         QRect rect; //!< content coordinates
         bool bridge = false;
+        bool olderAttempt = false;
         QRect chevron; //!< bridges with a downstream: the expand/collapse control
     };
     struct Column

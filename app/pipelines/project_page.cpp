@@ -318,7 +318,7 @@ void ProjectPage::selectPipeline(qint64 pipelineId)
     if (pipelineId == m_pipelineId)
         return;
     m_pipelineId = pipelineId;
-    m_message->clear();
+    // A message stays until closed or the next action: it names what it is about.
     m_graph->clearOptimistic();
     m_optimisticJobs.clear();
     m_header->setPipeline(pipelineId);
@@ -389,7 +389,7 @@ void ProjectPage::updateJobActions()
     if (record) {
         facts.status = record->job.status;
         facts.bridge = record->bridge;
-        facts.retried = record->job.retried;
+        facts.retried = m_graph->isOlderAttempt(jobId);
         facts.erased = record->job.erasedAt.isValid();
     }
     const bool busy = record && m_controller->isBusy(false, jobId);
@@ -531,10 +531,10 @@ void ProjectPage::onActionFinished(const ActionResult &result)
     switch (result.outcome) {
     case ActionResult::Outcome::Done:
         if (result.kind == ActionKind::DeletePipeline) {
-            m_message->showMessage(InlineMessage::Kind::Info,
-                                   tr("Pipeline %1 was deleted.").arg(pending.name));
             if (m_pipelineId == result.targetId)
                 selectPipeline(0);
+            m_message->showMessage(InlineMessage::Kind::Info,
+                                   tr("Pipeline %1 was deleted.").arg(pending.name));
         }
         break;
     case ActionResult::Outcome::Failed:
@@ -554,11 +554,11 @@ void ProjectPage::onActionFinished(const ActionResult &result)
             now = tr("GitLab now reports the pipeline as “%1”.")
                       .arg(StatusStyle::label(result.pipeline->status, false,
                                               result.pipeline->statusName));
+        if (result.targetGone && m_pipelineId == result.targetId)
+            selectPipeline(0);
         m_message->showMessage(
             InlineMessage::Kind::Info,
             tr("The reply to the request was lost; it was not sent again. %1").arg(now));
-        if (result.targetGone && m_pipelineId == result.targetId)
-            selectPipeline(0);
         break;
     }
     case ActionResult::Outcome::Unresolved:
