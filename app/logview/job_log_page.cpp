@@ -13,13 +13,19 @@ namespace pipedeck {
 
 JobLogPage::JobLogPage(gitlab::Connection &connection, qint64 projectId, qint64 jobId,
                        const QString &jobName, QWidget *parent)
+    : JobLogPage(connection, projectId, jobId, jobName, logfollow::TraceFollower::Options(), parent)
+{}
+
+JobLogPage::JobLogPage(gitlab::Connection &connection, qint64 projectId, qint64 jobId,
+                       const QString &jobName, const logfollow::TraceFollower::Options &options,
+                       QWidget *parent)
     : QWidget(parent)
     , m_jobId(jobId)
     , m_jobName(jobName)
 {
     m_document = std::make_unique<log::LogDocument>();
     m_follower = std::make_unique<logfollow::TraceFollower>(
-        connection, gitlab::ProjectRef(projectId), jobId, *m_document);
+        connection, gitlab::ProjectRef(projectId), jobId, *m_document, options);
     m_viewer = new LogViewer(this);
     m_viewer->setTitle(jobName.isEmpty() ? tr("Job %1").arg(jobId)
                                          : tr("%1 (job %2)").arg(jobName).arg(jobId));
@@ -30,6 +36,8 @@ JobLogPage::JobLogPage(gitlab::Connection &connection, qint64 projectId, qint64 
     connect(m_follower.get(), &logfollow::TraceFollower::jobChanged, this,
             &JobLogPage::onJobChanged);
     connect(m_follower.get(), &logfollow::TraceFollower::failed, this, &JobLogPage::onFailed);
+    connect(m_document.get(), &log::LogDocument::cacheFailed, m_viewer,
+            [this](const QString &error) { m_viewer->showMessage(error, true); });
     connect(m_follower.get(), &logfollow::TraceFollower::downloadingChanged, m_viewer,
             [this](bool downloading) {
                 // Only the first download is worth a progress indicator; polls are quick.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gitlab/types/job.h"
+#include "logfollow/trace_follower.h"
 
 #include <QWidget>
 
@@ -15,10 +16,6 @@ class Status;
 namespace log {
 class LogDocument;
 }
-namespace logfollow {
-class TraceFollower;
-}
-
 class LogViewer;
 
 // A job's log, fetched from GitLab and followed while the job runs: the page the job details
@@ -30,6 +27,10 @@ class JobLogPage : public QWidget
 public:
     JobLogPage(gitlab::Connection &connection, qint64 projectId, qint64 jobId,
                const QString &jobName, QWidget *parent = nullptr);
+    // With polling intervals and a cache folder of one's own (tests, tools).
+    JobLogPage(gitlab::Connection &connection, qint64 projectId, qint64 jobId,
+               const QString &jobName, const logfollow::TraceFollower::Options &options,
+               QWidget *parent = nullptr);
     ~JobLogPage() override;
 
     qint64 jobId() const { return m_jobId; }
