@@ -231,10 +231,12 @@ void JobDetailsPane::refresh()
     m_fields[QStringLiteral("duration")]->setText(duration);
     setRowVisible(QStringLiteral("duration"), !duration.isEmpty());
     const QDateTime started = index.data(JobsModel::StartedAtRole).toDateTime();
-    m_fields[QStringLiteral("started")]->setText(TimeText::exact(started));
+    m_fields[QStringLiteral("started")]->setText(TimeText::dateTime(started));
+    m_fields[QStringLiteral("started")]->setToolTip(TimeText::exact(started));
     setRowVisible(QStringLiteral("started"), started.isValid());
     const QDateTime finished = index.data(JobsModel::FinishedAtRole).toDateTime();
-    m_fields[QStringLiteral("finished")]->setText(TimeText::exact(finished));
+    m_fields[QStringLiteral("finished")]->setText(TimeText::dateTime(finished));
+    m_fields[QStringLiteral("finished")]->setToolTip(TimeText::exact(finished));
     setRowVisible(QStringLiteral("finished"), finished.isValid());
 
     QStringList artifacts;

@@ -239,7 +239,22 @@ int PipelineGraphView::layoutLevel(const QModelIndex &parent, int x, int y, int 
                                       top + kBandHeaderHeight + kBandPadding / 2, &innerWidth);
         else
             innerBottom = top + kBandHeaderHeight + 24; // "Loading…" or the error
-        const int frameWidth = std::max(innerWidth + 2 * kBandPadding, 2 * kColumnWidth);
+        // Wide enough for the header's title, trigger and links, or the jobs below it.
+        QFont bold = font();
+        bold.setWeight(QFont::DemiBold);
+        const QFontMetrics headerMetrics(font());
+        const int headerWidth =
+            kBandPadding * 2 + kIconSize + 8 +
+            QFontMetrics(bold).horizontalAdvance(
+                tr("Downstream pipeline #%1")
+                    .arg(bridge.data(JobsModel::DownstreamPipelineIdRole).toLongLong())) +
+            10 +
+            std::min(headerMetrics.horizontalAdvance(
+                         tr("triggered by %1").arg(bridge.data(JobsModel::NameRole).toString())),
+                     kColumnWidth) +
+            16 + headerMetrics.horizontalAdvance(tr("Open")) +
+            headerMetrics.horizontalAdvance(tr("Collapse")) + 28;
+        const int frameWidth = std::max(innerWidth + 2 * kBandPadding, headerWidth);
         band.frame = QRect(x, top, frameWidth, innerBottom + kBandPadding - top);
         band.header = QRect(x, top, frameWidth, kBandHeaderHeight);
         const QFontMetrics metrics(font());
@@ -752,7 +767,7 @@ void PipelineGraphView::paintBand(QPainter &painter, const Band &band) const
     painter.setFont(bold);
     painter.setPen(pal.color(QPalette::WindowText));
     const QFontMetrics boldMetrics(bold);
-    const int titleWidth = std::min(boldMetrics.horizontalAdvance(title), textRight - textLeft);
+    const int titleWidth = std::min(boldMetrics.horizontalAdvance(title) + 6, textRight - textLeft);
     painter.drawText(QRect(textLeft, header.top(), titleWidth, header.height()),
                      Qt::AlignLeft | Qt::AlignVCenter,
                      boldMetrics.elidedText(title, Qt::ElideRight, titleWidth));

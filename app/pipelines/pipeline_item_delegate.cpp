@@ -21,7 +21,7 @@ namespace {
 
 constexpr int kMargin = 8;
 constexpr int kIconSize = 16;
-constexpr int kStatusWidth = 104;
+constexpr int kStatusWidth = 120;
 constexpr int kLineGap = 4;
 
 gitlab::CiStatus statusOf(const QModelIndex &index)

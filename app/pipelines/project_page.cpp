@@ -163,7 +163,7 @@ ProjectPage::ProjectPage(gitlab::Connection &connection, const gitlab::Project &
     m_mainSplit->setStretchFactor(0, 2);
     m_mainSplit->setStretchFactor(1, 3);
     m_mainSplit->setSizes({420, 700});
-    m_rightSplit->setSizes({460, 200});
+    m_rightSplit->setSizes({420, 300});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

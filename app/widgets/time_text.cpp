@@ -47,6 +47,15 @@ QString TimeText::age(const QDateTime &when, const QDateTime &now)
     return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
 }
 
+QString TimeText::dateTime(const QDateTime &when)
+{
+    if (!when.isValid())
+        return {};
+    const QDateTime local = when.toLocalTime();
+    return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
+           local.time().toString(QStringLiteral("HH:mm:ss"));
+}
+
 QString TimeText::exact(const QDateTime &when)
 {
     if (!when.isValid())

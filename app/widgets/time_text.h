@@ -17,6 +17,8 @@ public:
     static QString duration(const QVariant &seconds);
     //! "just now", "5 min ago", "3 h ago", "2 days ago", then the date. `now` for tests.
     static QString age(const QDateTime &when, const QDateTime &now = {});
+    //! Local date and time to the second, compact: "15/01/2026 07:00:46".
+    static QString dateTime(const QDateTime &when);
     //! The full local date and time, for tooltips.
     static QString exact(const QDateTime &when);
 };
