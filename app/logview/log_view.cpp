@@ -52,7 +52,10 @@ QTextCharFormat formatFor(const log::Style &style, const LogViewTheme &theme,
 {
     QTextCharFormat format;
     const QColor background = theme.resolve(style.bg, QColor());
-    const QColor foreground = theme.resolve(style.fg, defaultText);
+    // On a background the log chose itself, the log's own colours read best (white on red).
+    const QColor foreground = background.isValid() && !theme.dark
+                                  ? LogViewTheme::darkTheme().resolve(style.fg, defaultText)
+                                  : theme.resolve(style.fg, defaultText);
     if (background.isValid())
         format.setBackground(background);
     if (style.has(log::Conceal))
@@ -120,7 +123,8 @@ void LogView::setDocument(log::LogDocument *document)
         return;
     connect(document, &log::LogDocument::reset, this, &LogView::onReset);
     connect(document, &log::LogDocument::linesAdded, this, &LogView::onLinesAdded);
-    connect(document, &log::LogDocument::sectionsChanged, this, [this] {
+    connect(document, &log::LogDocument::sectionsChanged, this, [this](qsizetype count) {
+        m_sectionsAnnounced = count;
         if (steadyMs() - m_lastSectionRefreshMs >= kSectionRefreshMs || m_sections.empty())
             refreshSections();
         else if (!m_sectionTimer.isActive())
@@ -128,8 +132,11 @@ void LogView::setDocument(log::LogDocument *document)
     });
     connect(document, &log::LogDocument::indexingFinished, this, [this](qint64 lines) {
         onLinesAdded(lines);
+        m_live = !m_engine->isComplete();
+        notifyFollowing();
         refreshSections();
     });
+    m_sectionsAnnounced = m_engine->sectionCount();
     if (m_engine->lineCount() > 0)
         onLinesAdded(m_engine->lineCount());
 }
@@ -140,8 +147,11 @@ void LogView::onReset()
 {
     m_sectionTimer.stop();
     m_sections.clear();
+    m_sectionsAnnounced = 0;
     m_folds.clear();
     m_lineCount = 0;
+    m_hasTimestamps = false;
+    m_live = m_engine && !m_engine->isComplete();
     m_topRow = 0;
     m_currentLine = -1;
     m_anchor = m_cursor = {};
@@ -160,7 +170,10 @@ void LogView::onLinesAdded(qint64 lineCount)
 {
     if (!m_engine)
         return;
-    lineCount = qMax(lineCount, m_engine->lineCount());
+    // Every engine call may wait for the indexer's current slab: ask as little as possible.
+    m_live = !m_engine->isComplete();
+    if (!m_hasTimestamps && m_lineCount < 2 && lineCount > 0)
+        m_hasTimestamps = m_engine->hasTimestamps();
     const qint64 old = m_lineCount;
     if (lineCount == old && old > 0) {
         // The open last line may have grown.
@@ -174,7 +187,7 @@ void LogView::onLinesAdded(qint64 lineCount)
         m_cache.remove(line);
     m_lineCount = lineCount;
     m_folds.update(m_sections, m_lineCount);
-    const bool sectionsStale = qsizetype(m_sections.size()) != m_engine->sectionCount() ||
+    const bool sectionsStale = m_sectionsAnnounced != qsizetype(m_sections.size()) ||
                                std::any_of(m_sections.begin(), m_sections.end(),
                                            [](const log::Section &s) { return s.isOpen(); });
     if (sectionsStale) {
@@ -202,6 +215,7 @@ void LogView::refreshSections()
     m_lastSectionRefreshMs = steadyMs();
     const qint64 anchorLine = topLine();
     m_sections = m_engine->sections();
+    m_sectionsAnnounced = qMax(m_sectionsAnnounced, qsizetype(m_sections.size()));
     m_folds.update(m_sections, m_lineCount);
     if (isFollowing())
         m_topRow = maxTopRow();
@@ -219,7 +233,7 @@ void LogView::invalidateCache()
 
 bool LogView::isLive() const
 {
-    return m_engine && !m_engine->isComplete();
+    return m_engine && m_live;
 }
 
 bool LogView::isFollowing() const
@@ -260,7 +274,7 @@ void LogView::updateGutter()
     const int digits = qMax(4, int(QString::number(qMax<qint64>(1, m_lineCount)).size()));
     m_numberWidth = qCeil(m_charWidth * digits) + 2 * kTextPadding;
     m_gutterWidth = m_numberWidth + m_foldColumn;
-    const bool showTime = m_showTimestamps && m_engine && m_engine->hasTimestamps();
+    const bool showTime = m_showTimestamps && m_engine && m_hasTimestamps;
     m_timestampWidth = showTime ? qCeil(m_charWidth * 8) + 2 * kTextPadding : 0;
     m_textLeft = m_gutterWidth + m_timestampWidth + kTextPadding;
 }

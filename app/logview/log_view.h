@@ -188,6 +188,10 @@ private:
     std::vector<log::Section> m_sections;
     log::FoldMap m_folds;
     qint64 m_lineCount = 0;
+    // Cached from the engine (each call may wait for the indexer's slab in progress).
+    bool m_live = false;
+    bool m_hasTimestamps = false;
+    qsizetype m_sectionsAnnounced = 0;
     qint64 m_topRow = 0;
     qint64 m_currentLine = -1;
     bool m_pinned = true;
