@@ -78,6 +78,18 @@ void measureFile(const QString &path, const QString &label)
                              << "ms (file mapped after" << ms(openedNs)
                              << "ms, first lines in the view after" << ms(linesNs) << "ms)";
 
+    {
+        qsizetype longest = 0;
+        const auto shown = view.renderedLines(0, view.visibleRowCount());
+        for (const auto &line : shown)
+            longest = qMax(longest, line.text.size());
+        QElapsedTimer again;
+        again.start();
+        view.viewport()->repaint();
+        qCInfo(lcPerf).noquote() << label << "first screen: longest line" << longest
+                                 << "characters; painted again in" << ms(again.nsecsElapsed())
+                                 << "ms";
+    }
     document.waitForIndexed();
     const qint64 indexedNs = timer.nsecsElapsed();
     waitUntil([&] { return view.lineCount() == document.engine()->lineCount(); });
