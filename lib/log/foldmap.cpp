@@ -58,7 +58,11 @@ void FoldMap::rebuild()
         if (!m_folded[i])
             continue;
         const qint64 first = m_spans[i].start + 1;
-        const qint64 last = qMin(m_spans[i].end < 0 ? lastLine : m_spans[i].end, lastLine);
+        qint64 last = qMin(m_spans[i].end < 0 ? lastLine : m_spans[i].end, lastLine);
+        // The runner writes a section_end and the next section_start on one line: that line
+        // is the next section's header and stays visible.
+        if (last == m_spans[i].end && startsSection(last))
+            --last;
         if (first > last)
             continue;
         // Sections come in start order and nest, so one inside the previous
@@ -68,6 +72,13 @@ void FoldMap::rebuild()
         m_hidden.push_back({first, last, m_totalHidden});
         m_totalHidden += last - first + 1;
     }
+}
+
+bool FoldMap::startsSection(qint64 line) const
+{
+    const auto it = std::lower_bound(m_spans.begin(), m_spans.end(), line,
+                                     [](const Span &span, qint64 l) { return span.start < l; });
+    return it != m_spans.end() && it->start == line;
 }
 
 qsizetype FoldMap::intervalAtOrBefore(qint64 line) const

@@ -43,6 +43,7 @@ private:
         qint64 end; // -1 while open
     };
     void rebuild();
+    bool startsSection(qint64 line) const;
     // Index of the last interval with first <= line, or -1.
     qsizetype intervalAtOrBefore(qint64 line) const;
 
