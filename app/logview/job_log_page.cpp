@@ -32,6 +32,7 @@ JobLogPage::JobLogPage(gitlab::Connection &connection, qint64 projectId, qint64 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_viewer);
+    setFocusProxy(m_viewer);
 
     connect(m_follower.get(), &logfollow::TraceFollower::jobChanged, this,
             &JobLogPage::onJobChanged);

@@ -62,6 +62,7 @@ LogViewer::LogViewer(QWidget *parent)
     m_outlineModel = new SectionOutlineModel(this);
     buildActions();
     buildLayout();
+    setFocusProxy(m_view);
 
     connect(m_search, &log::LogSearch::hitsFound, this, &LogViewer::onHits);
     connect(m_search, &log::LogSearch::finished, this, &LogViewer::onSearchFinished);

@@ -1,6 +1,9 @@
 // Renders the log viewer offscreen on a sample job log (sections, colours, runner timestamps,
 // a search) into PNG files for the docs:
 //   logview_screenshots OUTPUT_DIR   -> log-viewer.png, log-viewer-dark.png
+#include "gitlab/net/connection.h"
+#include "logfollow/trace_follower.h"
+#include "logview/job_log_page.h"
 #include "logview/log_search_bar.h"
 #include "logview/log_view.h"
 #include "logview/log_viewer.h"
@@ -11,10 +14,16 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPalette>
+#include <QScrollBar>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
+
+#include "sim/demo_data.h"
+#include "sim/server.h"
+#include "sim/world.h"
 
 using namespace pipedeck;
 
@@ -138,6 +147,48 @@ bool render(const QString &logPath, const QString &output, bool dark)
     return window.grab().save(output);
 }
 
+// A running job followed from pipedeck-sim, scrolled up a little: "Jump to Live" and the
+// note about GitLab's delivery steps show in the status line.
+bool renderFollowing(const QString &output)
+{
+    QApplication::setPalette(QApplication::style()->standardPalette());
+    sim::ServerOptions options;
+    options.tokens = {{QStringLiteral("glpat-screenshot-token-0001"),
+                       QStringLiteral("demo"),
+                       {QStringLiteral("api")},
+                       {}}};
+    options.bigLog = false;
+    options.clockRunning = false;
+    sim::Server server(options);
+    if (!server.listen())
+        return false;
+    server.advance(150);
+    QByteArray testOutput;
+    for (int i = 1; i <= 120; ++i)
+        testOutput += "\x1b[32m\u2713\x1b[0m routes/v1 handles case " + QByteArray::number(i) +
+                      " (" + QByteArray::number(3 + i % 17) + " ms)\n";
+    server.world().appendTrace(sim::demo::kRunningJobId, testOutput);
+    gitlab::Connection connection(server.baseUrl());
+    connection.setToken(options.tokens.first().token);
+    logfollow::TraceFollower::Options follow;
+    follow.fastIntervalMs = 200;
+    QTemporaryDir cache;
+    follow.cacheDirectory = cache.path();
+    JobLogPage page(connection, sim::demo::kDemoProjectId, sim::demo::kRunningJobId,
+                    QStringLiteral("unit-tests"), follow);
+    page.resize(1280, 640);
+    page.show();
+    if (!QTest::qWaitForWindowExposed(&page))
+        return false;
+    QTest::qWait(1500);
+    LogView *view = page.viewer()->view();
+    view->setAllFolded(false);
+    view->setFocus();
+    view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum() - 25);
+    QTest::qWait(300);
+    return page.grab().save(output);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -153,6 +204,7 @@ int main(int argc, char *argv[])
     file.close();
     QDir().mkpath(outDir);
     const bool ok = render(logPath, outDir + QStringLiteral("/log-viewer.png"), false) &&
-                    render(logPath, outDir + QStringLiteral("/log-viewer-dark.png"), true);
+                    render(logPath, outDir + QStringLiteral("/log-viewer-dark.png"), true) &&
+                    renderFollowing(outDir + QStringLiteral("/log-following.png"));
     return ok ? 0 : 1;
 }

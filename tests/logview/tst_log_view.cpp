@@ -186,6 +186,30 @@ private Q_SLOTS:
         QCOMPARE(view.rowCount(), view.lineCount());
     }
 
+    void foldingKeepsTheNextHeaderOnTheEndLine()
+    {
+        // The runner writes section_end and the next section_start on one line.
+        QByteArray bytes;
+        bytes += lvtest::marker("start", 100, "get_sources") + "Getting source\n"; // 0
+        bytes += "fetching\nchecking out\n";                                       // 1-2
+        bytes += lvtest::marker("end", 103, "get_sources") +
+                 lvtest::marker("start", 103, "restore_cache") + "Restoring cache\n"; // 3
+        bytes += "cache hit\n";                                                       // 4
+        bytes += lvtest::marker("end", 104, "restore_cache") + "\n";                  // 5
+        auto document = open(bytes, u"adjacent.log"_s);
+        LogView view;
+        view.setDocument(document.get());
+        showView(view);
+        QTRY_COMPARE(view.sections().size(), size_t(2));
+        QCOMPARE(view.sections()[1].startLine, 3);
+        view.setFolded(0, true);
+        QCOMPARE(view.foldMap().lineForRow(1), 3); // the next header stays visible
+        QCOMPARE(view.rowCount(), 4);
+        view.setFolded(1, true);
+        QCOMPARE(view.rowCount(), 2);
+        QCOMPARE(view.foldMap().lineForRow(1), 3);
+    }
+
     void goToLineUnfoldsAndCentres()
     {
         auto document = open(lvtest::sampleLog(5000).bytes);
@@ -359,6 +383,32 @@ private Q_SLOTS:
         viewer.searchBar()->setQueryText(u"(unclosed"_s);
         QVERIFY(!count->text().isEmpty());
         QCOMPARE(viewer.hitCount(), 0);
+    }
+
+    void searchContinuesAsTheLogGrows()
+    {
+        log::LogDocument document;
+        QString error;
+        QVERIFY(document.startCache(m_dir.filePath(u"search-growing.cache"_s), &error));
+        LogViewer viewer;
+        viewer.setDocument(&document);
+        showView(viewer);
+        document.append("alpha needle\nbeta\nneed");
+        lvtest::settle(document);
+        QTRY_COMPARE(viewer.view()->lineCount(), 3);
+        QSignalSpy finished(&viewer, &LogViewer::searchFinished);
+        viewer.find({u"needle"_s, log::SearchQuery::Kind::Plain, Qt::CaseSensitive});
+        QTRY_VERIFY(!finished.isEmpty());
+        QCOMPARE(viewer.hitCount(), 1);
+        // The open last line completes into a hit, and new lines bring more.
+        document.append("le here\ngamma needle\n");
+        lvtest::settle(document);
+        QTRY_COMPARE(viewer.hitCount(), 3);
+        QTRY_VERIFY(!viewer.isSearching());
+        QCOMPARE(viewer.storedHits().size(), size_t(3));
+        QCOMPARE(viewer.storedHits()[1].line, 2);
+        QCOMPARE(viewer.storedHits()[2].line, 3);
+        viewer.setDocument(nullptr);
     }
 
     void nextErrorFindsRedTextAndPatterns()
