@@ -27,7 +27,7 @@ JobLogPage::JobLogPage(gitlab::Connection &connection, qint64 projectId, qint64 
     m_follower = std::make_unique<logfollow::TraceFollower>(
         connection, gitlab::ProjectRef(projectId), jobId, *m_document, options);
     m_viewer = new LogViewer(this);
-    m_viewer->setTitle(jobName.isEmpty() ? tr("Job %1").arg(jobId)
+    m_viewer->setTitle(jobName.isEmpty() ? tr("Job %1", "a job id, as a title").arg(jobId)
                                          : tr("%1 (job %2)").arg(jobName).arg(jobId));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
