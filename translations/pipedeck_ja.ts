@@ -69,6 +69,57 @@
     </message>
 </context>
 <context>
+    <name>FailureReason</name>
+    <message>
+        <source>The job&apos;s script failed.</source>
+        <translation>ジョブのスクリプトが失敗しました。</translation>
+    </message>
+    <message>
+        <source>The runner had a system failure.</source>
+        <translation>Runnerでシステム障害が発生しました。</translation>
+    </message>
+    <message>
+        <source>The job was stuck or timed out.</source>
+        <translation>ジョブがスタックしたか、タイムアウトしました。</translation>
+    </message>
+    <message>
+        <source>The job ran longer than its timeout.</source>
+        <translation>ジョブの実行時間がタイムアウトを超えました。</translation>
+    </message>
+    <message>
+        <source>GitLab&apos;s API failed while running the job.</source>
+        <translation>ジョブの実行中にGitLabのAPIでエラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>An artifact the job needs is missing.</source>
+        <translation>ジョブに必要なアーティファクトがありません。</translation>
+    </message>
+    <message>
+        <source>The runner is too old for this job.</source>
+        <translation>このジョブを実行するにはRunnerが古すぎます。</translation>
+    </message>
+    <message>
+        <source>The job is archived and cannot run.</source>
+        <translation>ジョブはアーカイブされているため実行できません。</translation>
+    </message>
+    <message>
+        <source>The job&apos;s prerequisites were not met.</source>
+        <translation>ジョブの前提条件が満たされませんでした。</translation>
+    </message>
+    <message>
+        <source>GitLab could not schedule the job.</source>
+        <translation>GitLabはジョブをスケジュールできませんでした。</translation>
+    </message>
+    <message>
+        <source>GitLab found a data integrity problem.</source>
+        <translation>GitLabがデータ整合性の問題を検出しました。</translation>
+    </message>
+    <message>
+        <source>Unknown failure.</source>
+        <translation>不明な失敗です。</translation>
+    </message>
+</context>
+<context>
     <name>GitLabStatus</name>
     <message>
         <source>Done.</source>
@@ -256,6 +307,17 @@
     </message>
 </context>
 <context>
+    <name>TraceFollower</name>
+    <message>
+        <source>Cannot create the folder %1 for job logs.</source>
+        <translation>ジョブログ用のフォルダー%1を作成できません。</translation>
+    </message>
+    <message>
+        <source>Cannot create a file in %1: %2</source>
+        <translation>%1にファイルを作成できません: %2</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck</name>
     <message>
         <source>Enter the address of your GitLab instance, for example gitlab.com.</source>
@@ -272,6 +334,71 @@
     <message>
         <source>Remove the user name and password from the address; Pipedeck signs in with an access token.</source>
         <translation>アドレスからユーザー名とパスワードを削除してください。Pipedeckはアクセストークンでサインインします。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck-log</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1を開けません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>Renders a GitLab job log as GitLab shows it.</source>
+        <translation>GitLabのジョブログをGitLabと同じ表示で出力します。</translation>
+    </message>
+    <message>
+        <source>Output format: text, html or json.</source>
+        <translation>出力形式: text、htmlまたはjson。</translation>
+    </message>
+    <message>
+        <source>Feed the log N bytes at a time, as a running job&apos;s log arrives.</source>
+        <translation>実行中のジョブのログが届くように、ログをNバイトずつ読み込みます。</translation>
+    </message>
+    <message>
+        <source>The raw job log.</source>
+        <translation>rawジョブログ。</translation>
+    </message>
+    <message>
+        <source>Give exactly one log file.</source>
+        <translation>ログファイルを1つだけ指定してください。</translation>
+    </message>
+    <message>
+        <source>Unknown format &quot;%1&quot;: use text, html or json.</source>
+        <translation>不明な形式「%1」です。text、htmlまたはjsonを指定してください。</translation>
+    </message>
+    <message>
+        <source>--chunk-size needs a positive number of bytes.</source>
+        <translation>--chunk-sizeには正のバイト数を指定してください。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary directory: %1</source>
+        <translation>一時ディレクトリを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output.</source>
+        <translation>標準出力に書き込めません。</translation>
+    </message>
+    <message>
+        <source>Writing the output failed.</source>
+        <translation>出力の書き込みに失敗しました。</translation>
+    </message>
+    <message>
+        <source>Indexes a job log and prints its size and structure.</source>
+        <translation>ジョブログのインデックスを作成し、サイズと構造を出力します。</translation>
+    </message>
+    <message>
+        <source>Usage: pipedeck-log render --format text|html|json [--chunk-size N] FILE
+       pipedeck-log stats FILE</source>
+        <translation>使い方: pipedeck-log render --format text|html|json [--chunk-size N] FILE
+        pipedeck-log stats FILE</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>不明なコマンド「%1」です。</translation>
     </message>
 </context>
 <context>
@@ -299,6 +426,417 @@
     <message>
         <source>Choose a project on the left to see its pipelines.</source>
         <translation>左側でプロジェクトを選択すると、パイプラインが表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::InlineMessage</name>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation>メッセージを閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::JobDetailsPane</name>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>失敗の理由</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Downstream</source>
+        <translation>ダウンストリーム</translation>
+    </message>
+    <message>
+        <source>Runner</source>
+        <translation>Runner</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>キュー待機時間</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Artifacts</source>
+        <translation>アーティファクト</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>開始したユーザー</translation>
+    </message>
+    <message>
+        <source>May fail</source>
+        <translation>失敗を許容</translation>
+    </message>
+    <message>
+        <source>Web page</source>
+        <translation>Webページ</translation>
+    </message>
+    <message>
+        <source>Select a job to see its details.</source>
+        <translation>ジョブを選択すると詳細が表示されます。</translation>
+    </message>
+    <message>
+        <source>This job is no longer shown in the pipeline.</source>
+        <translation>このジョブはパイプラインに表示されなくなりました。</translation>
+    </message>
+    <message>
+        <source>retried (an older attempt)</source>
+        <translation>再試行済み(以前の試行)</translation>
+    </message>
+    <message>
+        <source>log and artifacts erased</source>
+        <translation>ログとアーティファクトは消去済み</translation>
+    </message>
+    <message>
+        <source>Pipeline #%1 · %2</source>
+        <translation>パイプライン #%1 · %2</translation>
+    </message>
+    <message>
+        <source>Not created yet</source>
+        <translation>まだ作成されていません</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1(%2)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::JobLogPage</name>
+    <message>
+        <source>Job %1</source>
+        <comment>a job id, as a title</comment>
+        <translation>ジョブ%1</translation>
+    </message>
+    <message>
+        <source>%1 (job %2)</source>
+        <translation>%1(ジョブ%2)</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>ジョブ%1</translation>
+    </message>
+    <message>
+        <source>%1 Retrying…</source>
+        <translation>%1 再試行中…</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::LogSearchBar</name>
+    <message>
+        <source>Find in log</source>
+        <translation>ログ内を検索</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>大文字と小文字を区別</translation>
+    </message>
+    <message>
+        <source>.*</source>
+        <translation>.*</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正規表現</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>前の一致(Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>次の一致(F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>閉じる(Esc)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>検索中…</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>一致する結果がありません</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>%1件(検索中)</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1件</translation>
+    </message>
+    <message>
+        <source>%1 of %2%3</source>
+        <translation>%1/%2件%3</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::LogViewer</name>
+    <message>
+        <source>Error line %1 (search wrapped around)</source>
+        <translation>エラー行%1(先頭から再検索)</translation>
+    </message>
+    <message>
+        <source>Error line %1</source>
+        <translation>エラー行%1</translation>
+    </message>
+    <message>
+        <source>No error lines found</source>
+        <translation>エラー行は見つかりませんでした</translation>
+    </message>
+    <message>
+        <source>Copied only the first %1 characters; save the log to keep all of it.</source>
+        <translation>最初の%1文字のみコピーしました。すべてを残すにはログを保存してください。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1を保存しました</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Find in the log</source>
+        <translation>ログ内を検索</translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation>次を検索</translation>
+    </message>
+    <message>
+        <source>Find Previous</source>
+        <translation>前を検索</translation>
+    </message>
+    <message>
+        <source>Go to Line</source>
+        <translation>指定行へ移動</translation>
+    </message>
+    <message>
+        <source>Next Error</source>
+        <translation>次のエラー</translation>
+    </message>
+    <message>
+        <source>Go to the next error line</source>
+        <translation>次のエラー行へ移動</translation>
+    </message>
+    <message>
+        <source>Previous Error</source>
+        <translation>前のエラー</translation>
+    </message>
+    <message>
+        <source>Go to the previous error line</source>
+        <translation>前のエラー行へ移動</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>タイムスタンプ</translation>
+    </message>
+    <message>
+        <source>Show the runner&apos;s timestamps</source>
+        <translation>Runnerのタイムスタンプを表示</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Show times in UTC (off: local time)</source>
+        <translation>時刻をUTCで表示(オフ: ローカル時刻)</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>アウトライン</translation>
+    </message>
+    <message>
+        <source>Show the outline of sections</source>
+        <translation>セクションのアウトラインを表示</translation>
+    </message>
+    <message>
+        <source>Collapse All</source>
+        <translation>すべて折りたたむ</translation>
+    </message>
+    <message>
+        <source>Collapse every section</source>
+        <translation>すべてのセクションを折りたたむ</translation>
+    </message>
+    <message>
+        <source>Expand All</source>
+        <translation>すべて展開</translation>
+    </message>
+    <message>
+        <source>Expand every section</source>
+        <translation>すべてのセクションを展開</translation>
+    </message>
+    <message>
+        <source>Go to End</source>
+        <translation>末尾へ移動</translation>
+    </message>
+    <message>
+        <source>Go to the end of the log</source>
+        <translation>ログの末尾へ移動</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>名前を付けて保存…</translation>
+    </message>
+    <message>
+        <source>Save the log as raw text, plain text or HTML</source>
+        <translation>ログをraw、プレーンテキストまたはHTMLとして保存</translation>
+    </message>
+    <message>
+        <source>Go to line:</source>
+        <translation>移動先の行:</translation>
+    </message>
+    <message>
+        <source>GitLab may deliver live output in steps of up to a minute.</source>
+        <translation>GitLabはライブ出力を最大1分ごとにまとめて配信する場合があります。</translation>
+    </message>
+    <message>
+        <source>Jump to Live</source>
+        <translation>ライブ出力へ移動</translation>
+    </message>
+    <message>
+        <source>Scroll to the newest output and follow it</source>
+        <translation>最新の出力までスクロールして追従</translation>
+    </message>
+    <message>
+        <source>Looking for errors…</source>
+        <translation>エラーを検索中…</translation>
+    </message>
+    <message>
+        <source>(1–%1)</source>
+        <translation>(1–%1)</translation>
+    </message>
+    <message>
+        <source>There is no log to save.</source>
+        <translation>保存するログがありません。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>The raw log is not available: %1</source>
+        <translation>rawログを利用できません: %1</translation>
+    </message>
+    <message>
+        <source>Raw log with colour codes (*.log)</source>
+        <translation>カラーコード付きrawログ(*.log)</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation>プレーンテキスト(*.txt)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Webページ(*.html)</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>ログを保存</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1に書き込めません。</translation>
+    </message>
+    <message>
+        <source>No log</source>
+        <translation>ジョブログなし</translation>
+    </message>
+    <message>
+        <source>%1 lines, %2</source>
+        <translation>%1行、%2</translation>
+    </message>
+    <message>
+        <source>Downloading the log…</source>
+        <translation>ログをダウンロード中…</translation>
+    </message>
+    <message>
+        <source>Indexing the log…</source>
+        <translation>ログのインデックスを作成中…</translation>
+    </message>
+    <message>
+        <source>following</source>
+        <translation>追従中</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::LogViewerWindow</name>
+    <message>
+        <source>Log Viewer</source>
+        <translation>ログビューア</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>%1 — Log Viewer</source>
+        <translation>%1 — ログビューア</translation>
+    </message>
+    <message>
+        <source>Open Log</source>
+        <translation>ログを開く</translation>
+    </message>
+    <message>
+        <source>Job logs (*.log *.txt *.trace);;All files (*)</source>
+        <translation>ジョブログ(*.log *.txt *.trace);;すべてのファイル(*)</translation>
     </message>
 </context>
 <context>
@@ -342,6 +880,92 @@
     <message>
         <source>From GITLAB_HOST and GITLAB_TOKEN; nothing is stored.</source>
         <translation>GITLAB_HOSTとGITLAB_TOKENを使用しています。何も保存されません。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::PipelineGraphView</name>
+    <message>
+        <source>Pipeline jobs</source>
+        <translation>パイプラインのジョブ</translation>
+    </message>
+    <message>
+        <source>Downstream pipeline #%1</source>
+        <translation>ダウンストリームパイプライン #%1</translation>
+    </message>
+    <message>
+        <source>triggered by %1</source>
+        <translation>%1によってトリガー</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Collapse</source>
+        <translation>折りたたむ</translation>
+    </message>
+    <message>
+        <source>Collapse the downstream pipeline</source>
+        <translation>ダウンストリームパイプラインを折りたたむ</translation>
+    </message>
+    <message>
+        <source>Expand the downstream pipeline here</source>
+        <translation>ダウンストリームパイプラインをここに展開</translation>
+    </message>
+    <message>
+        <source>Show this downstream pipeline on its own</source>
+        <translation>このダウンストリームパイプラインを単独で表示</translation>
+    </message>
+    <message>
+        <source>Downstream #%1</source>
+        <translation>ダウンストリーム #%1</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>not refreshed</source>
+        <translation>未更新</translation>
+    </message>
+    <message>
+        <source>Trigger job</source>
+        <translation>トリガージョブ</translation>
+    </message>
+    <message>
+        <source>allowed to fail</source>
+        <translation>失敗を許容</translation>
+    </message>
+    <message>
+        <source>retried</source>
+        <translation>再試行済み</translation>
+    </message>
+    <message>
+        <source>Select a pipeline to see its jobs.</source>
+        <translation>パイプラインを選択するとジョブが表示されます。</translation>
+    </message>
+    <message>
+        <source>Could not load the jobs. %1</source>
+        <translation>ジョブを読み込めませんでした。%1</translation>
+    </message>
+    <message>
+        <source>Loading jobs…</source>
+        <translation>ジョブを読み込み中…</translation>
+    </message>
+    <message>
+        <source>This pipeline has no jobs.</source>
+        <translation>このパイプラインにはジョブがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::PipelineHeader</name>
+    <message>
+        <source>Pipeline #%1</source>
+        <translation>パイプライン #%1</translation>
+    </message>
+    <message>
+        <source>No pipeline selected.</source>
+        <translation>パイプラインが選択されていません。</translation>
     </message>
 </context>
 <context>
@@ -482,6 +1106,253 @@
     </message>
 </context>
 <context>
+    <name>pipedeck::ProjectPage</name>
+    <message>
+        <source>Starting…</source>
+        <translation>開始中…</translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>再試行中…</translation>
+    </message>
+    <message>
+        <source>Canceling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>消去中…</translation>
+    </message>
+    <message>
+        <source>Could not run the job “%1”.</source>
+        <translation>ジョブ「%1」を実行できませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not retry the job “%1”.</source>
+        <translation>ジョブ「%1」を再試行できませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not cancel the job “%1”.</source>
+        <translation>ジョブ「%1」をキャンセルできませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not erase the job “%1”.</source>
+        <translation>ジョブ「%1」を消去できませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not retry the failed jobs of pipeline %1.</source>
+        <translation>パイプライン%1の失敗したジョブを再試行できませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not cancel pipeline %1.</source>
+        <translation>パイプライン%1をキャンセルできませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not delete pipeline %1.</source>
+        <translation>パイプライン%1を削除できませんでした。</translation>
+    </message>
+    <message>
+        <source>The connection was lost after the request was sent. Checking whether it took effect instead of sending it again…</source>
+        <translation>リクエストの送信後に接続が切れました。再送信せずに、反映されたかどうかを確認しています…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Erase…</source>
+        <translation>消去…</translation>
+    </message>
+    <message>
+        <source>Open in Browser</source>
+        <translation>ブラウザで開く</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>リンクをコピー</translation>
+    </message>
+    <message>
+        <source>Retry Failed Jobs</source>
+        <translation>失敗したジョブを再試行</translation>
+    </message>
+    <message>
+        <source>Cancel Pipeline</source>
+        <translation>パイプラインをキャンセル</translation>
+    </message>
+    <message>
+        <source>Delete Pipeline…</source>
+        <translation>パイプラインを削除…</translation>
+    </message>
+    <message>
+        <source>Show Retried Jobs</source>
+        <translation>再試行されたジョブを表示</translation>
+    </message>
+    <message>
+        <source>Also show the earlier attempts of jobs that were retried</source>
+        <translation>再試行されたジョブの以前の試行も表示します</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Read the pipelines and jobs from GitLab now</source>
+        <translation>今すぐGitLabからパイプラインとジョブを読み込みます</translation>
+    </message>
+    <message>
+        <source>Could not open job %1. %2</source>
+        <translation>ジョブ%1を開けませんでした。%2</translation>
+    </message>
+    <message>
+        <source>Run this manual job now (without variables)</source>
+        <translation>この手動ジョブを今すぐ実行します(変数なし)</translation>
+    </message>
+    <message>
+        <source>Run this job again</source>
+        <translation>このジョブを再実行します</translation>
+    </message>
+    <message>
+        <source>Stop this job</source>
+        <translation>このジョブを停止します</translation>
+    </message>
+    <message>
+        <source>Delete this job&apos;s log and artifacts</source>
+        <translation>このジョブのログとアーティファクトを消去します</translation>
+    </message>
+    <message>
+        <source>Select a job first.</source>
+        <translation>先にジョブを選択してください。</translation>
+    </message>
+    <message>
+        <source>An action on this job is still running.</source>
+        <translation>このジョブに対する操作がまだ実行中です。</translation>
+    </message>
+    <message>
+        <source>Open this job on GitLab</source>
+        <translation>このジョブをGitLabで開きます</translation>
+    </message>
+    <message>
+        <source>Copy the job&apos;s web address</source>
+        <translation>ジョブのWebアドレスをコピーします</translation>
+    </message>
+    <message>
+        <source>Retry all failed or canceled jobs of this pipeline</source>
+        <translation>このパイプラインの失敗またはキャンセルされたすべてのジョブを再試行します</translation>
+    </message>
+    <message>
+        <source>Cancel every waiting or running job</source>
+        <translation>待機中または実行中のすべてのジョブをキャンセルします</translation>
+    </message>
+    <message>
+        <source>Delete this pipeline with its jobs and logs</source>
+        <translation>このパイプラインをジョブとログごと削除します</translation>
+    </message>
+    <message>
+        <source>Select a pipeline first.</source>
+        <translation>先にパイプラインを選択してください。</translation>
+    </message>
+    <message>
+        <source>An action on this pipeline is still running.</source>
+        <translation>このパイプラインに対する操作がまだ実行中です。</translation>
+    </message>
+    <message>
+        <source>Erase Job</source>
+        <translation>ジョブの消去</translation>
+    </message>
+    <message>
+        <source>Erase the log and artifacts of the job “%1”? This cannot be undone.</source>
+        <translation>ジョブ「%1」のログとアーティファクトを消去しますか?この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Delete Pipeline</source>
+        <translation>パイプラインの削除</translation>
+    </message>
+    <message>
+        <source>Delete pipeline %1 with all its jobs, logs and artifacts? This cannot be undone.</source>
+        <translation>パイプライン%1をすべてのジョブ、ログ、アーティファクトとともに削除しますか?この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Pipeline %1 was deleted.</source>
+        <translation>パイプライン%1を削除しました。</translation>
+    </message>
+    <message>
+        <source>GitLab no longer has it: the action took effect.</source>
+        <translation>GitLab上にはもう存在しません。操作は反映されました。</translation>
+    </message>
+    <message>
+        <source>GitLab now reports the job as “%1”.</source>
+        <translation>GitLabはジョブを現在「%1」と報告しています。</translation>
+    </message>
+    <message>
+        <source>GitLab now reports the pipeline as “%1”.</source>
+        <translation>GitLabはパイプラインを現在「%1」と報告しています。</translation>
+    </message>
+    <message>
+        <source>The reply to the request was lost; it was not sent again. %1</source>
+        <translation>リクエストへの応答が失われました。再送信はしていません。%1</translation>
+    </message>
+    <message>
+        <source>The reply to the request was lost and GitLab could not be asked what happened. It was not sent again; the next refresh will show the result. %1</source>
+        <translation>リクエストへの応答が失われ、GitLabに結果を確認できませんでした。再送信はしていません。次の更新で結果が表示されます。%1</translation>
+    </message>
+    <message>
+        <source>Link copied.</source>
+        <translation>リンクをコピーしました。</translation>
+    </message>
+    <message>
+        <source>Collapse Downstream Pipeline</source>
+        <translation>ダウンストリームパイプラインを折りたたむ</translation>
+    </message>
+    <message>
+        <source>Expand Downstream Pipeline</source>
+        <translation>ダウンストリームパイプラインを展開</translation>
+    </message>
+    <message>
+        <source>Show Downstream Pipeline</source>
+        <translation>ダウンストリームパイプラインを表示</translation>
+    </message>
+    <message>
+        <source>Sending the action to GitLab…</source>
+        <translation>GitLabに操作を送信中…</translation>
+    </message>
+    <message>
+        <source>Pipeline #%1 is from %2: %3</source>
+        <translation>パイプライン #%1は%2時点のデータです: %3</translation>
+    </message>
+    <message>
+        <source>Pipeline #%1 could not be loaded: %2</source>
+        <translation>パイプライン #%1を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>The pipelines list is from %1: %2</source>
+        <translation>パイプライン一覧は%1時点のデータです: %2</translation>
+    </message>
+    <message>
+        <source>The pipelines could not be loaded: %1</source>
+        <translation>パイプラインを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Refreshing pipeline #%1…</source>
+        <translation>パイプライン #%1を更新中…</translation>
+    </message>
+    <message>
+        <source>Refreshing the pipelines of %1…</source>
+        <translation>%1のパイプラインを更新中…</translation>
+    </message>
+    <message>
+        <source>Up to date as of %1.</source>
+        <translation>%1時点で最新です。</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck::ProjectsPanel</name>
     <message>
         <source>Search projects…</source>
@@ -518,6 +1389,21 @@
     <message>
         <source>No project matches this search.</source>
         <translation>検索に一致するプロジェクトはありません。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::SectionOutlineModel</name>
+    <message>
+        <source>%1 (line %2)</source>
+        <translation>%1(%2行目)</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>セクション</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
     </message>
 </context>
 <context>
@@ -701,9 +1587,14 @@
         <source>This log cannot grow.</source>
         <translation>このログには追記できません。</translation>
     </message>
-</context>
-<context>
-    <name>pipedeck::log::GrowingCacheFile</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1を開けません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot map %1: %2</source>
+        <translation>%1をメモリにマップできません: %2</translation>
+    </message>
     <message>
         <source>Cannot create the log cache %1: %2</source>
         <translation>ログキャッシュ%1を作成できません: %2</translation>
@@ -726,17 +1617,6 @@
     <message>
         <source>Invalid regular expression: %1</source>
         <translation>無効な正規表現です: %1</translation>
-    </message>
-</context>
-<context>
-    <name>pipedeck::log::MappedFile</name>
-    <message>
-        <source>Cannot open %1: %2</source>
-        <translation>%1を開けません: %2</translation>
-    </message>
-    <message>
-        <source>Cannot map %1: %2</source>
-        <translation>%1をメモリにマップできません: %2</translation>
     </message>
 </context>
 </TS>
