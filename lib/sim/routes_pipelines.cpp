@@ -289,8 +289,12 @@ void addPipelineRoutes(Router &router)
                    const auto scopes = jobScopes(call, &error);
                    if (!scopes)
                        return error;
+                   // Not documented for bridges, but GitLab's JobsFinder reads the parameter
+                   // for both lists (clients such as GitLabPHP send it).
+                   const bool retried =
+                       call.params.boolean(QStringLiteral("include_retried")).value_or(false);
                    QList<const Job *> bridges;
-                   for (const Job *j : call.world.jobsOfPipeline(pl.id, false, true)) {
+                   for (const Job *j : call.world.jobsOfPipeline(pl.id, retried, true)) {
                        if (scopes->isEmpty() || scopes->contains(j->status))
                            bridges.append(j);
                    }

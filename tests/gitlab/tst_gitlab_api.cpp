@@ -178,6 +178,12 @@ private Q_SLOTS:
         QVERIFY2(downstreamProjects.contains(demo::kDemoProjectId), "child pipeline");
         QVERIFY2(downstreamProjects.contains(demo::kDeployToolsProjectId),
                  "multi-project pipeline");
+        QVERIFY(!m_sim->requests().last().target.contains("include_retried"));
+        ListPipelineBridges withRetried(demo::kDemoProjectId, demo::kBridgePipelineId, true);
+        QVERIFY(runToEnd(withRetried, *m_connection));
+        VERIFY_OK(withRetried);
+        QVERIFY(m_sim->requests().last().target.contains("include_retried=true"));
+        QCOMPARE(withRetried.bridges().size(), bridges.bridges().size());
 
         GetJob job(demo::kDemoProjectId, demo::kFailedJobId);
         QVERIFY(runToEnd(job, *m_connection));

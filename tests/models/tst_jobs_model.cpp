@@ -198,9 +198,9 @@ private Q_SLOTS:
         f.model.applySnapshot(1, basicJobs(), {});
         const QPersistentModelIndex compile = f.model.indexOfJob(10);
 
-        // compile (build) was retried: job 20 is the new one, 10 is marked retried.
+        // compile (build) was retried: job 20 is the new one. GitLab does not mark job 10 as
+        // retried in the listing; the model knows it by the newer job of the same name.
         auto next = basicJobs();
-        next[4].retried = true;
         auto again = job(20, QStringLiteral("compile"), QStringLiteral("build"), CiStatus::Running);
         next.prepend(again);
         QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
@@ -226,6 +226,64 @@ private Q_SLOTS:
         f.model.applySnapshot(1, current, {});
         QCOMPARE(namesUnder(f.model).first(), QStringLiteral("build"));
         QVERIFY(!compile.isValid());
+    }
+
+    void earlierAttemptsAreRecognisedByName()
+    {
+        Fixture f;
+        f.model.setPipeline(7, 1);
+        f.model.setIncludeRetried(true);
+        // Attempts of "compile": 10 failed, 20 succeeded. "rspec 2" and "rspec 02" are two jobs.
+        QList<pipedeck::gitlab::Job> jobs{
+            job(21, QStringLiteral("rspec 2"), QStringLiteral("test"), CiStatus::Success),
+            job(20, QStringLiteral("compile"), QStringLiteral("build"), CiStatus::Success),
+            job(15, QStringLiteral("rspec 02"), QStringLiteral("test"), CiStatus::Success),
+            job(11, QStringLiteral("rspec 2"), QStringLiteral("test"), CiStatus::Canceled),
+            job(10, QStringLiteral("compile"), QStringLiteral("build"), CiStatus::Failed)};
+        f.model.applySnapshot(1, jobs, {});
+        const QModelIndex build = f.model.index(0, 0);
+        const QModelIndex test = f.model.index(1, 0);
+        QCOMPARE(f.model.rowCount(build), 2);
+        QCOMPARE(f.model.index(0, 0, build).data(JobsModel::IdRole).toLongLong(), 20);
+        QVERIFY(!f.model.indexOfJob(20).data(JobsModel::RetriedRole).toBool());
+        QVERIFY(f.model.indexOfJob(10).data(JobsModel::RetriedRole).toBool());
+        QCOMPARE(build.data(JobsModel::JobCountRole).toInt(), 1);
+        QCOMPARE(build.data(JobsModel::StatusRole).toInt(), static_cast<int>(CiStatus::Success));
+        QVERIFY(!f.model.indexOfJob(21).data(JobsModel::RetriedRole).toBool());
+        QVERIFY(!f.model.indexOfJob(15).data(JobsModel::RetriedRole).toBool());
+        QVERIFY(f.model.indexOfJob(11).data(JobsModel::RetriedRole).toBool());
+        QCOMPARE(test.data(JobsModel::JobCountRole).toInt(), 2);
+        QCOMPARE(test.data(JobsModel::StatusRole).toInt(), static_cast<int>(CiStatus::Success));
+
+        // A reply for the single old job (an action, a re-read) cannot say it was retried.
+        QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+        QVERIFY(f.model.updateJob(jobs.at(4)));
+        QVERIFY(f.model.indexOfJob(10).data(JobsModel::RetriedRole).toBool());
+        QCOMPARE(changed.count(), 0);
+
+        // A third attempt: 20 becomes an earlier attempt, as one dataChanged with RetriedRole.
+        jobs.prepend(
+            job(30, QStringLiteral("compile"), QStringLiteral("build"), CiStatus::Running));
+        f.model.applySnapshot(1, jobs, {});
+        QVERIFY(f.model.indexOfJob(20).data(JobsModel::RetriedRole).toBool());
+        QVERIFY(!f.model.indexOfJob(30).data(JobsModel::RetriedRole).toBool());
+        QCOMPARE(f.model.index(0, 0, build).data(JobsModel::IdRole).toLongLong(), 30);
+        QCOMPARE(build.data(JobsModel::StatusRole).toInt(), static_cast<int>(CiStatus::Running));
+        bool retriedSignalled = false;
+        for (const auto &signal : std::as_const(changed)) {
+            if (signal.at(2).value<QList<int>>().contains(JobsModel::RetriedRole) &&
+                signal.at(0).toModelIndex() == f.model.indexOfJob(20))
+                retriedSignalled = true;
+        }
+        QVERIFY(retriedSignalled);
+
+        // Retried bridges (listed with include_retried too) are recognised the same way.
+        const QList<pipedeck::gitlab::Bridge> bridges{
+            bridge(41, QStringLiteral("docs"), QStringLiteral("test"), 0, 0, CiStatus::Running),
+            bridge(40, QStringLiteral("docs"), QStringLiteral("test"), 0, 0, CiStatus::Failed)};
+        f.model.applySnapshot(1, jobs, bridges);
+        QVERIFY(f.model.indexOfJob(40).data(JobsModel::RetriedRole).toBool());
+        QVERIFY(!f.model.indexOfJob(41).data(JobsModel::RetriedRole).toBool());
     }
 
     void bridgesLoadTheirDownstreamPipelinesInPlace()

@@ -339,6 +339,76 @@ private Q_SLOTS:
         QVERIFY(statusRoleSeen);
     }
 
+    void earlierAttemptsOfJobsAndBridgesOnDemand()
+    {
+        // GitLab's REST API does not say which jobs are earlier attempts; the model must tell
+        // them by name, and ask for them (jobs and bridges) only when includeRetried is set.
+        pipedeck::sim::World &world = m_server->world();
+        pipedeck::sim::PipelineSpec spec;
+        spec.ref = QStringLiteral("main");
+        pipedeck::sim::JobSpec compile;
+        compile.name = QStringLiteral("compile");
+        compile.durationSeconds = 10;
+        compile.outcome = QStringLiteral("failed");
+        compile.generateTrace = false;
+        pipedeck::sim::JobSpec child;
+        child.name = QStringLiteral("child-check");
+        child.durationSeconds = 10;
+        child.generateTrace = false;
+        pipedeck::sim::JobSpec toChild;
+        toChild.name = QStringLiteral("to-child");
+        toChild.bridge = true;
+        toChild.downstreamJobs = {child};
+        spec.jobs = {compile, toChild};
+        const qint64 pipelineId = world.createPipeline(demo::kSandboxProjectId, spec).id;
+        m_server->advance(600);
+        const qint64 oldCompile = world.jobsOfPipeline(pipelineId, false, false).first()->id;
+        const qint64 oldBridge = world.jobsOfPipeline(pipelineId, false, true).first()->id;
+        QCOMPARE(world.job(oldCompile)->status, QStringLiteral("failed"));
+        QCOMPARE(world.job(oldBridge)->status, QStringLiteral("success"));
+        const qint64 newCompile = world.retry(oldCompile, 1, nullptr)->id;
+        const qint64 newBridge = world.retry(oldBridge, 1, nullptr)->id;
+        world.setJobStatus(newCompile, QStringLiteral("success"));
+
+        JobsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        JobsLoader loader(m_connection.get(), &model);
+        model.setPipeline(demo::kSandboxProjectId, pipelineId);
+        QTRY_VERIFY_WITH_TIMEOUT(model.loadState(pipelineId).loaded, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!loader.isBusy(), kTimeoutMs);
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex stage = model.index(0, 0);
+        QCOMPARE(model.rowCount(stage), 2);
+        QVERIFY(!model.indexOfJob(oldCompile).isValid());
+        QVERIFY(!model.indexOfJob(newCompile).data(JobsModel::RetriedRole).toBool());
+
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setIncludeRetried(true);
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowCount(stage) == 4, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!loader.isBusy(), kTimeoutMs);
+        QCOMPARE(reset.count(), 0);
+        QVERIFY(model.indexOfJob(oldCompile).data(JobsModel::RetriedRole).toBool());
+        QVERIFY(model.indexOfJob(oldBridge).data(JobsModel::RetriedRole).toBool());
+        QVERIFY(!model.indexOfJob(newCompile).data(JobsModel::RetriedRole).toBool());
+        QVERIFY(!model.indexOfJob(newBridge).data(JobsModel::RetriedRole).toBool());
+        QCOMPARE(model.indexOfJob(newCompile).row() + 1, model.indexOfJob(oldCompile).row());
+        // The failed first attempt neither counts nor colours the stage.
+        QCOMPARE(stage.data(JobsModel::JobCountRole).toInt(), 2);
+        QVERIFY(stage.data(JobsModel::StatusRole).toInt() != static_cast<int>(CiStatus::Failed));
+        const QList<pipedeck::sim::RecordedRequest> requests = m_server->requests();
+        const auto bridgesRequest =
+            std::find_if(requests.crbegin(), requests.crend(),
+                         [](const auto &r) { return r.target.contains("/bridges"); });
+        QVERIFY(bridgesRequest != requests.crend());
+        QVERIFY(bridgesRequest->target.contains("include_retried=true"));
+
+        model.setIncludeRetried(false);
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowCount(stage) == 2, kTimeoutMs);
+        QCOMPARE(reset.count(), 0);
+        QVERIFY(!model.indexOfJob(oldBridge).isValid());
+    }
+
     void brokenReplyKeepsTheLastDataAndMarksStale()
     {
         JobsModel model;

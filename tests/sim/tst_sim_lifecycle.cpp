@@ -6,6 +6,7 @@
 #include "sim/world.h"
 
 #include <QTest>
+#include <algorithm>
 
 using namespace pipedeck::sim;
 using namespace simtest;
@@ -177,6 +178,71 @@ private Q_SLOTS:
             reader.postJson(QStringLiteral("/projects/1/jobs/%1/retry").arg(demo::kFailedJobId))
                 .status,
             403);
+    }
+
+    void retriedAttemptsOnlyWithIncludeRetried()
+    {
+        // GitLab's Job and Bridge entities have no `retried` field: a client tells an earlier
+        // attempt by a newer job of the same name, and include_retried decides whether it is
+        // listed at all, for jobs and (through the same finder) for bridges.
+        m_server->advance(3600);
+        QCOMPARE(jobStatus(demo::kFailedJobId), QStringLiteral("failed"));
+        const QString bridgesPath =
+            QStringLiteral("/projects/1/pipelines/%1/bridges").arg(demo::kBridgePipelineId);
+        const auto bridgeIds = [this](const QString &path) {
+            QList<qint64> ids;
+            const QJsonArray array = m_client->get(path).array();
+            for (const QJsonValue &value : array) {
+                ids.append(value.toObject().value(QStringLiteral("id")).toInteger());
+                if (value.toObject().contains(QStringLiteral("retried")))
+                    ids.append(-1); // a field GitLab does not send
+            }
+            return ids;
+        };
+        const QList<qint64> before = bridgeIds(bridgesPath);
+        QVERIFY(before.contains(demo::kChildBridgeJobId));
+
+        // The simulator refuses bridge actions over REST (404, as design.md assumes); World::retry
+        // does what a retry from GitLab's web page does.
+        const Job *retriedBridge = m_server->world().retry(demo::kChildBridgeJobId, 1, nullptr);
+        QVERIFY(retriedBridge);
+        const qint64 freshBridge = retriedBridge->id;
+        QVERIFY(freshBridge > demo::kChildBridgeJobId);
+
+        const QList<qint64> current = bridgeIds(bridgesPath);
+        QCOMPARE(current.size(), before.size());
+        QVERIFY(!current.contains(demo::kChildBridgeJobId));
+        QCOMPARE(current.first(), freshBridge); // newest first
+        const QList<qint64> all = bridgeIds(bridgesPath + QStringLiteral("?include_retried=true"));
+        QCOMPARE(all.size(), before.size() + 1);
+        QCOMPARE(all.first(), freshBridge);
+        QVERIFY(all.contains(demo::kChildBridgeJobId));
+
+        // Jobs: the same rules, and scope[] still filters the older attempts.
+        const Reply r =
+            m_client->postJson(QStringLiteral("/projects/1/jobs/%1/retry").arg(demo::kFailedJobId));
+        QCOMPARE(r.status, 201);
+        QVERIFY(!r.object().contains(QStringLiteral("retried")));
+        const qint64 freshJob = r.object().value(QStringLiteral("id")).toInteger();
+        const QString jobsPath =
+            QStringLiteral("/projects/1/pipelines/%1/jobs").arg(demo::kFailedPipelineId);
+        const QJsonArray withRetried =
+            m_client->get(jobsPath + QStringLiteral("?include_retried=true")).array();
+        QList<qint64> ids;
+        for (const QJsonValue &value : withRetried) {
+            QVERIFY(!value.toObject().contains(QStringLiteral("retried")));
+            ids.append(value.toObject().value(QStringLiteral("id")).toInteger());
+        }
+        QVERIFY(std::is_sorted(ids.crbegin(), ids.crend()));
+        QVERIFY(ids.contains(demo::kFailedJobId));
+        QVERIFY(ids.contains(freshJob));
+        const QJsonArray failedOnly =
+            m_client->get(jobsPath + QStringLiteral("?include_retried=true&scope[]=failed"))
+                .array();
+        QCOMPARE(failedOnly.size(), 1);
+        QCOMPARE(failedOnly.first().toObject().value(QStringLiteral("id")).toInteger(),
+                 demo::kFailedJobId);
+        QVERIFY(m_client->get(jobsPath + QStringLiteral("?scope[]=failed")).array().isEmpty());
     }
 
     void cancelAndErase()

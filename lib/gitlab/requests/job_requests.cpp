@@ -31,21 +31,28 @@ QUrlQuery scopeQuery(const QStringList &scopes)
     return q;
 }
 
+QUrlQuery pipelineJobsQuery(bool includeRetried, const QStringList &scopes)
+{
+    QUrlQuery q = scopeQuery(scopes);
+    if (includeRetried)
+        q.addQueryItem(QStringLiteral("include_retried"), QStringLiteral("true"));
+    return q;
+}
+
 } // namespace
 
 ListPipelineJobs::ListPipelineJobs(const ProjectRef &project, qint64 pipelineId,
                                    bool includeRetried, const QStringList &scopes, QObject *parent)
-    : ListRequest(pipelinePath(project, pipelineId) + QStringLiteral("/jobs"), scopeQuery(scopes),
-                  parseArrayBody<Job, parseJobs>, parent)
-{
-    if (includeRetried)
-        m_query.addQueryItem(QStringLiteral("include_retried"), QStringLiteral("true"));
-}
+    : ListRequest(pipelinePath(project, pipelineId) + QStringLiteral("/jobs"),
+                  pipelineJobsQuery(includeRetried, scopes), parseArrayBody<Job, parseJobs>, parent)
+{}
 
 ListPipelineBridges::ListPipelineBridges(const ProjectRef &project, qint64 pipelineId,
-                                         const QStringList &scopes, QObject *parent)
+                                         bool includeRetried, const QStringList &scopes,
+                                         QObject *parent)
     : ListRequest(pipelinePath(project, pipelineId) + QStringLiteral("/bridges"),
-                  scopeQuery(scopes), parseArrayBody<Bridge, parseBridges>, parent)
+                  pipelineJobsQuery(includeRetried, scopes), parseArrayBody<Bridge, parseBridges>,
+                  parent)
 {}
 
 ListProjectJobs::ListProjectJobs(const ProjectRef &project, const QStringList &scopes,

@@ -19,11 +19,12 @@ public:
     const QList<Job> &jobs() const { return items(); }
 };
 
-//! GET /projects/:id/pipelines/:pipeline_id/bridges (all pages)
+//! GET /projects/:id/pipelines/:pipeline_id/bridges (all pages). include_retried is not in
+//! GitLab's documentation for bridges, but its finder honours it here as for jobs.
 class ListPipelineBridges : public ListRequest<Bridge>
 {
 public:
-    ListPipelineBridges(const ProjectRef &project, qint64 pipelineId,
+    ListPipelineBridges(const ProjectRef &project, qint64 pipelineId, bool includeRetried = false,
                         const QStringList &scopes = {}, QObject *parent = nullptr);
     const QList<Bridge> &bridges() const { return items(); }
 };

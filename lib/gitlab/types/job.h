@@ -45,7 +45,7 @@ struct JobCommon
     QString ref;
     bool tag = false;
     bool allowFailure = false;
-    bool retried = false;  //!< only when listed with include_retried and the server says so
+    bool retried = false;  //!< GitLab's REST API does not send it; JobsModel infers it
     QString failureReason; //!< present only for failed jobs; opaque (new reasons appear)
     QUrl webUrl;
     std::optional<User> user;

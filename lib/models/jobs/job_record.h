@@ -25,14 +25,20 @@ struct IncomingJob
 {
     const gitlab::Job *job = nullptr;
     const gitlab::Bridge *bridge = nullptr;
+    //! A newer job of the same name is in the same listing. GitLab's REST API has no `retried`
+    //! field, so with include_retried this is how an earlier attempt is recognised.
+    bool superseded = false;
 
     const gitlab::JobCommon &common() const
     {
         return job ? static_cast<const gitlab::JobCommon &>(*job) : *bridge;
     }
+    bool retried() const { return superseded || common().retried; }
     JobRecord toRecord() const
     {
-        return job ? JobRecord::fromJob(*job) : JobRecord::fromBridge(*bridge);
+        JobRecord record = job ? JobRecord::fromJob(*job) : JobRecord::fromBridge(*bridge);
+        record.job.retried = retried();
+        return record;
     }
 };
 

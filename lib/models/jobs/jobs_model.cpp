@@ -131,7 +131,7 @@ RoleMask changedJobRoles(const JobRecord &before, const IncomingJob &after)
     if (a.status != b.status || a.statusName != b.statusName)
         mask |= roleBit(R::StatusRole) | roleBit(R::StatusNameRole) | roleBit(R::ManualRole);
     markIfDifferent(mask, roleBit(R::AllowFailureRole), a.allowFailure, b.allowFailure);
-    markIfDifferent(mask, roleBit(R::RetriedRole), a.retried, b.retried);
+    markIfDifferent(mask, roleBit(R::RetriedRole), a.retried, after.retried());
     markIfDifferent(mask, roleBit(R::DurationRole), a.duration, b.duration);
     markIfDifferent(mask, roleBit(R::QueuedDurationRole), a.queuedDuration, b.queuedDuration);
     markIfDifferent(mask, roleBit(R::StartedAtRole), a.startedAt, b.startedAt);
@@ -481,7 +481,8 @@ bool JobsModel::updateJob(const gitlab::Job &job)
     JobNode *node = m_registry->jobs.value(job.id);
     if (!node || node->record.bridge)
         return false;
-    const IncomingJob incoming{&job, nullptr};
+    // A reply for one job cannot tell whether it was retried; once retried, always retried.
+    const IncomingJob incoming{&job, nullptr, node->record.job.retried};
     const RoleMask changed = changedJobRoles(node->record, incoming);
     node->record = incoming.toRecord();
     if (changed) {

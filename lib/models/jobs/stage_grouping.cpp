@@ -68,15 +68,26 @@ int compareJobNames(const QString &left, const QString &right)
 
 namespace {
 
+// Attempts of one job (the same name) end up next to each other, the newest first.
 bool jobBefore(const IncomingJob &a, const IncomingJob &b)
 {
     const gitlab::JobCommon &left = a.common();
     const gitlab::JobCommon &right = b.common();
     if (const int byName = compareJobNames(left.name, right.name); byName != 0)
         return byName < 0;
+    if (left.name != right.name) // "test 2" and "test 02": equal as numbers, not the same job
+        return left.name < right.name;
     if (left.retried != right.retried)
         return !left.retried;
     return left.id > right.id;
+}
+
+// GitLab keeps one current job per name in a pipeline; include_retried lists the earlier
+// attempts too, without saying which they are. Needs the order of jobBefore.
+void markSupersededAttempts(QList<IncomingJob> &sorted)
+{
+    for (qsizetype i = 1; i < sorted.size(); ++i)
+        sorted[i].superseded = sorted.at(i).common().name == sorted.at(i - 1).common().name;
 }
 
 } // namespace
@@ -119,13 +130,15 @@ QList<StageSnapshot> groupByStage(const QList<gitlab::Job> &jobs,
             stage.jobs[static_cast<qsizetype>(i)] = byRank[i].second;
         if (!std::is_sorted(stage.jobs.cbegin(), stage.jobs.cend(), jobBefore))
             std::stable_sort(stage.jobs.begin(), stage.jobs.end(), jobBefore);
+        markSupersededAttempts(stage.jobs);
 
         QList<StatusMember> members;
         members.reserve(stage.jobs.size());
         for (qsizetype i = 0; i < stage.jobs.size(); ++i) {
-            const gitlab::JobCommon &job = stage.jobs.at(i).common();
+            const IncomingJob &incoming = stage.jobs.at(i);
+            const gitlab::JobCommon &job = incoming.common();
             ranks.insert(job.id, static_cast<int>(i));
-            if (!job.retried)
+            if (!incoming.retried())
                 members.append({job.status, job.allowFailure});
         }
         stage.jobCount = static_cast<int>(members.size());

@@ -44,7 +44,7 @@ private:
 //! Groups jobs and bridges (by pointer: the lists must outlive the result) into stages in pipeline
 //! order; within a stage jobs are sorted by name as GitLab shows them (numbers in names compare as
 //! numbers: "rspec 2/10" before "rspec 10/10"), current jobs before retried ones, newer before
-//! older.
+//! older. An older job with the name of a newer one is marked superseded (an earlier attempt).
 QList<StageSnapshot> groupByStage(const QList<gitlab::Job> &jobs,
                                   const QList<gitlab::Bridge> &bridges, StageOrder &order);
 

@@ -13,6 +13,7 @@ struct JobsLoader::Fetch
     qint64 projectId = 0;
     qint64 pipelineId = 0;
     bool partOfRound = false;
+    bool includeRetried = false;
     int pending = 2;
     bool failed = false;
     gitlab::Status failure;
@@ -121,6 +122,7 @@ void JobsLoader::fetchPipeline(qint64 projectId, qint64 pipelineId, gitlab::Prio
     fetch->serial = g_nextSerial++;
     fetch->projectId = projectId;
     fetch->pipelineId = pipelineId;
+    fetch->includeRetried = m_model->includeRetried();
     m_inFlight.insert(pipelineId, fetch);
     m_model->setLoading(pipelineId, true);
     qCDebug(lcModels) << "fetching jobs of pipeline" << pipelineId;
@@ -137,7 +139,7 @@ void JobsLoader::fetchPipeline(qint64 projectId, qint64 pipelineId, gitlab::Prio
 
     fetch->jobsRequest =
         launch(m_connection.data(),
-               new gitlab::ListPipelineJobs(projectId, pipelineId, m_model->includeRetried()), this,
+               new gitlab::ListPipelineJobs(projectId, pipelineId, fetch->includeRetried), this,
                priority, [current, settle](const gitlab::ListPipelineJobs &request) {
                    Fetch *f = current();
                    if (!f)
@@ -154,7 +156,8 @@ void JobsLoader::fetchPipeline(qint64 projectId, qint64 pipelineId, gitlab::Prio
                    settle(f);
                });
     fetch->bridgesRequest =
-        launch(m_connection.data(), new gitlab::ListPipelineBridges(projectId, pipelineId), this,
+        launch(m_connection.data(),
+               new gitlab::ListPipelineBridges(projectId, pipelineId, fetch->includeRetried), this,
                priority, [current, settle](const gitlab::ListPipelineBridges &request) {
                    Fetch *f = current();
                    if (!f)
@@ -178,17 +181,30 @@ void JobsLoader::onFetchDone(qint64 pipelineId)
     if (!fetch)
         return;
     m_roundRequests += fetch->requests;
+    if (m_model && fetch->includeRetried != m_model->includeRetried()) {
+        // Sent before "show retried jobs" was switched: ask again with the new setting.
+        const bool partOfRound = fetch->partOfRound;
+        fetchPipeline(fetch->projectId, pipelineId, gitlab::Priority::Interactive);
+        if (Fetch *again = m_inFlight.value(pipelineId))
+            again->partOfRound = partOfRound;
+        return;
+    }
     if (m_model) {
+        // A 304 means "as the last time this URL was asked", which is not what the model shows
+        // when that snapshot was taken with the other include_retried setting.
+        const bool sameListing =
+            m_snapshotWithRetried.value(pipelineId, fetch->includeRetried) == fetch->includeRetried;
         if (fetch->failed) {
             qCDebug(lcModels) << "jobs of pipeline" << pipelineId
                               << "failed:" << gitlab::Status::codeName(fetch->failure.code())
                               << fetch->failure.detail();
             m_model->markStale(pipelineId, fetch->failure.userText());
             m_roundOk = false;
-        } else if (fetch->jobsNotModified && fetch->bridgesNotModified &&
+        } else if (fetch->jobsNotModified && fetch->bridgesNotModified && sameListing &&
                    m_model->loadState(pipelineId).loaded && !m_model->loadState(pipelineId).stale) {
             m_model->setLoading(pipelineId, false);
         } else {
+            m_snapshotWithRetried.insert(pipelineId, fetch->includeRetried);
             const MergeResult result =
                 m_model->applySnapshot(pipelineId, fetch->jobs, fetch->bridges);
             m_roundChanged = m_roundChanged || result.structureChanged() || result.changedRows > 0;
@@ -236,6 +252,11 @@ void JobsLoader::syncWatched()
             fetch->bridgesRequest->abort();
         delete fetch;
     }
+    m_snapshotWithRetried.removeIf([&watched](const std::pair<const qint64 &, bool &> &entry) {
+        return std::none_of(
+            watched.cbegin(), watched.cend(),
+            [&](const JobsModel::PipelineKey &key) { return key.pipelineId == entry.first; });
+    });
     // Load what was never loaded.
     for (const JobsModel::PipelineKey &key : watched) {
         if (!m_model->loadState(key.pipelineId).loaded)

@@ -18,7 +18,7 @@ namespace pipedeck::models {
 class JobsModel;
 
 //! Feeds a JobsModel: for the shown pipeline and every expanded downstream it fetches all jobs
-//! (with include_retried when asked) and all bridges, with conditional GETs, and hands each
+//! and all bridges (both with include_retried when asked), with conditional GETs, and hands each
 //! complete pair to applySnapshot(). Nothing changes when both came back 304. A failure of
 //! either keeps the model's rows and marks that pipeline stale.
 //!
@@ -54,7 +54,8 @@ private:
     QPointer<JobsModel> m_model;
     QPointer<PollScheduler> m_scheduler;
     PollScheduler::TaskId m_task = 0;
-    QHash<qint64, Fetch *> m_inFlight; // by pipeline id
+    QHash<qint64, Fetch *> m_inFlight;         // by pipeline id
+    QHash<qint64, bool> m_snapshotWithRetried; // include_retried of the rows each pipeline shows
     bool m_roundRunning = false;
     bool m_roundChanged = false;
     bool m_roundOk = true;
