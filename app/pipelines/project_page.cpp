@@ -182,7 +182,8 @@ ProjectPage::ProjectPage(gitlab::Connection &connection, const gitlab::Project &
     connect(m_graph, &PipelineGraphView::contextMenuRequested, this, &ProjectPage::showJobMenu);
     connect(m_graph, &PipelineGraphView::jobActivated, this, [this](qint64 jobId) {
         m_details->setJob(jobId);
-        m_details->setFocus();
+        if (!requestJobLog(jobId))
+            m_details->setFocus();
     });
     connect(m_graph, &PipelineGraphView::openPipelineRequested, this,
             [this](qint64 projectId, qint64 pipelineId) {
@@ -267,6 +268,7 @@ void ProjectPage::createActions()
         make(tr("Erase…"), QKeySequence(Qt::SHIFT | Qt::Key_Delete), QStringLiteral("eraseJob"));
     m_openJob = make(tr("Open in Browser"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
                      QStringLiteral("openJob"));
+    m_openLog = make(tr("Open Log"), {}, QStringLiteral("openJobLog"));
     m_copyJobLink = make(tr("Copy Link"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
                          QStringLiteral("copyJobLink"));
     QAction *retryPipeline =
@@ -295,6 +297,8 @@ void ProjectPage::createActions()
     for (const ActionKind kind :
          {ActionKind::RetryPipeline, ActionKind::CancelPipeline, ActionKind::DeletePipeline})
         connect(action(kind), &QAction::triggered, this, [this, kind] { runPipelineAction(kind); });
+    connect(m_openLog, &QAction::triggered, this,
+            [this] { requestJobLog(m_graph->currentJobId()); });
     connect(m_openJob, &QAction::triggered, this, [this] { openUrl(currentJobUrl()); });
     connect(m_copyJobLink, &QAction::triggered, this, [this] { copyUrl(currentJobUrl()); });
     connect(m_openPipeline, &QAction::triggered, this, [this] { openUrl(currentPipelineUrl()); });
@@ -304,7 +308,7 @@ void ProjectPage::createActions()
             [this](bool show) { m_jobs->setIncludeRetried(show); });
     connect(m_refresh, &QAction::triggered, this, &ProjectPage::refresh);
 
-    m_details->setActions({play, retry, cancel, erase, m_openJob});
+    m_details->setActions({m_openLog, play, retry, cancel, erase, m_openJob});
     m_header->setActions({retryPipeline, cancelPipeline, m_showRetried, m_refresh});
 }
 
@@ -328,6 +332,7 @@ void ProjectPage::selectPipeline(qint64 pipelineId)
     m_details->setJob(0);
     updatePipelineActions();
     updateStatusText();
+    Q_EMIT currentPipelineChanged(pipelineId);
 }
 
 void ProjectPage::showPipeline(qint64 pipelineId)
@@ -359,6 +364,22 @@ void ProjectPage::showJob(qint64 jobId)
         showPipeline(request->job().pipeline.id);
         m_graph->setCurrentJob(jobId);
     });
+}
+
+bool ProjectPage::requestJobLog(qint64 jobId)
+{
+    const QModelIndex index = jobId ? m_jobs->indexOfJob(jobId) : QModelIndex();
+    const models::JobRecord *record = m_jobs->recordAt(index);
+    if (!record || record->bridge)
+        return false; // a trigger job has no log of its own
+    Q_EMIT openJobLogRequested(index.data(JobsModel::ProjectIdRole).toLongLong(), jobId,
+                               record->job.name);
+    return true;
+}
+
+void ProjectPage::setStatusLineVisible(bool visible)
+{
+    m_status->setVisible(visible);
 }
 
 void ProjectPage::setVisibleForPolling(bool visible)
@@ -412,6 +433,10 @@ void ProjectPage::updateJobActions()
         a->setEnabled(availability.enabled);
         a->setToolTip(availability.enabled ? kEnabledTips.value(int(kind)) : availability.reason);
     }
+    m_openLog->setEnabled(record && !record->bridge);
+    m_openLog->setToolTip(!record          ? tr("Select a job first.")
+                          : record->bridge ? tr("A trigger job has no log of its own.")
+                                           : tr("Show this job's log in a window of its own"));
     const bool hasUrl = record && record->job.webUrl.isValid();
     m_openJob->setEnabled(hasUrl);
     m_copyJobLink->setEnabled(hasUrl);
@@ -613,6 +638,9 @@ QMenu *ProjectPage::buildJobMenu(QWidget *parent)
     updateJobActions();
     auto *menu = new QMenu(parent);
     menu->setToolTipsVisible(true);
+    menu->addAction(m_openLog);
+    menu->setDefaultAction(m_openLog);
+    menu->addSeparator();
     menu->addAction(action(ActionKind::PlayJob));
     menu->addAction(action(ActionKind::RetryJob));
     menu->addAction(action(ActionKind::CancelJob));

@@ -89,6 +89,9 @@ public:
     QAction *openJobAction() const { return m_openJob; }
     QAction *copyJobLinkAction() const { return m_copyJobLink; }
     QAction *showRetriedAction() const { return m_showRetried; }
+    QAction *openLogAction() const { return m_openLog; }
+    //! The page's own status line below it; off when a window shows statusText() elsewhere.
+    void setStatusLineVisible(bool visible);
     //! The context menu of a job, as it would pop up (for tests: not shown).
     QMenu *buildJobMenu(QWidget *parent);
 
@@ -97,6 +100,10 @@ Q_SIGNALS:
     void statusTextChanged(const QString &text);
     //! A downstream pipeline in another project should be opened there.
     void openPipelineRequested(qint64 projectId, qint64 pipelineId);
+    //! The user asked for a job's log (Enter or double click on its card, the Open Log action).
+    void openJobLogRequested(qint64 projectId, qint64 jobId, const QString &jobName);
+    //! Another pipeline is shown (0: none), for the window title.
+    void currentPipelineChanged(qint64 pipelineId);
 
 private:
     void createActions();
@@ -108,6 +115,7 @@ private:
     void runPipelineAction(actions::ActionKind kind);
     void onActionFinished(const actions::ActionResult &result);
     void updateStatusText();
+    bool requestJobLog(qint64 jobId); //!< false: not a job with a log
     void openUrl(const QUrl &url);
     void copyUrl(const QUrl &url);
     QUrl currentJobUrl() const;
@@ -137,6 +145,7 @@ private:
 
     QHash<int, QAction *> m_actionOf; //!< by ActionKind
     QAction *m_openJob = nullptr;
+    QAction *m_openLog = nullptr;
     QAction *m_copyJobLink = nullptr;
     QAction *m_openPipeline = nullptr;
     QAction *m_copyPipelineLink = nullptr;

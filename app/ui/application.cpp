@@ -1,12 +1,14 @@
 #include "ui/application.h"
 
 #include "accounts/account_registry.h"
+#include "accounts/deep_link.h"
 #include "accounts/session_manager.h"
 #include "accounts/sign_in_check.h"
 #include "core/logging.h"
 #include "gitlab/net/connection.h"
 #include "i18n/translator.h"
-#include "models/loaders/projects_loader.h"
+#include "logview/log_viewer_window.h"
+#include "pipelines/project_page.h"
 #include "projects/projects_panel.h"
 #include "secrets/keychain_secret_store.h"
 #include "secrets/redaction.h"
@@ -14,15 +16,23 @@
 #include "signin/sign_in_controller.h"
 #include "sim/server.h"
 #include "ui/account_workspace.h"
+#include "ui/deep_link_router.h"
+#include "ui/job_log_window.h"
+#include "ui/launch_target.h"
 #include "ui/main_window.h"
+#include "ui/welcome_page.h"
+#include "widgets/inline_message.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QLabel>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTimer>
 #include <QUuid>
+
+#include <cstdio>
 
 namespace pipedeck {
 
@@ -30,6 +40,9 @@ Application::Application() = default;
 
 Application::~Application()
 {
+    const QList<QPointer<LogViewerWindow>> windows = m_fileWindows;
+    for (const QPointer<LogViewerWindow> &window : windows)
+        delete window.data();
     if (!m_demoToken.isEmpty())
         unregisterSecret(m_demoToken);
 }
@@ -57,6 +70,19 @@ int Application::start(const QStringList &arguments)
 
     installTranslations(*QCoreApplication::instance(), uiLocale(parser.value(langOption)));
 
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        std::fputs(qPrintable(tr("Give one URL or file at most.") + QLatin1Char('\n')), stderr);
+        return 2;
+    }
+    const LaunchTarget target = classifyLaunchTarget(positional.value(0));
+    if (target.kind == LaunchTarget::Kind::File) {
+        // A log file needs no account: no main window, no keychain, no sign-in.
+        openLogFile(target.text);
+        qCInfo(lcPerf) << "start to log window shown:" << startup.elapsed() << "ms";
+        return -1;
+    }
+
     m_settings = std::make_unique<QSettings>();
     m_secretStore = std::make_unique<KeychainSecretStore>();
     m_tokens = std::make_unique<TokenStore>(*m_secretStore, *m_settings);
@@ -67,23 +93,34 @@ int Application::start(const QStringList &arguments)
     m_window = std::make_unique<MainWindow>(*m_sessions);
     connect(m_window.get(), &MainWindow::addAccountRequested, this,
             [this] { m_signIn->open(m_window.get()); });
+    connect(m_window.get(), &MainWindow::openLogFileRequested, this, &Application::chooseLogFile);
+    connect(m_window.get(), &MainWindow::closing, this, &Application::closeSecondaryWindows);
+    connect(m_window.get(), &MainWindow::onScreenChanged, this, &Application::updatePolling);
+    connect(m_window->welcomePage(), &WelcomePage::addAccountRequested, this,
+            [this](const QUrl &instance) {
+                m_signIn->open(m_window.get(), instance.toString(QUrl::RemoveUserInfo));
+            });
     connect(m_signIn.get(), &SignInController::accountAdded, this,
             [this](const QString &id) { m_window->setCurrentAccount(id); });
 
     m_projectsPanel = new ProjectsPanel;
     m_window->setNavigationWidget(m_projectsPanel);
-    auto *welcome = new QLabel(tr("Choose a project on the left to see its pipelines."));
-    welcome->setAlignment(Qt::AlignCenter);
-    welcome->setWordWrap(true);
-    m_window->addCentralPage(welcome);
+    // Workspaces first: a deep link waiting for an account opens in its workspace.
     connect(m_sessions.get(), &SessionManager::sessionChanged, this, &Application::syncWorkspace);
     connect(m_sessions.get(), &SessionManager::sessionRemoved, this, &Application::syncWorkspace);
+    m_router = std::make_unique<DeepLinkRouter>(*m_sessions);
+    connect(m_router.get(), &DeepLinkRouter::linkReady, this, &Application::openLink);
+    connect(m_router.get(), &DeepLinkRouter::problem, this,
+            [this](const QString &text, const QUrl &addAccountFor) {
+                m_window->showWelcomePage();
+                m_window->welcomePage()->showProblem(text, addAccountFor);
+            });
     connect(m_window.get(), &MainWindow::currentAccountChanged, this, &Application::showAccount);
     connect(m_projectsPanel, &ProjectsPanel::projectActivated, this,
             [this](const gitlab::Project &project) {
                 const auto it = m_workspaces.find(m_window->currentAccountId());
                 if (it != m_workspaces.end())
-                    it->second->projectsLoader()->rememberOpened(project);
+                    it->second->openProject(project);
             });
 
     m_window->show();
@@ -99,11 +136,40 @@ int Application::start(const QStringList &arguments)
     } else if (!envToken.isEmpty()) {
         signInForThisRun(envHost.isEmpty() ? QStringLiteral("https://gitlab.com") : envHost,
                          envToken, false);
-    } else if (m_registry->accounts().isEmpty()) {
-        // First run: nothing to show without an account.
+    } else if (m_registry->accounts().isEmpty() && target.kind == LaunchTarget::Kind::None) {
+        // First run: nothing to show without an account. (With an address, the welcome page
+        // offers an account for its host instead.)
         QTimer::singleShot(0, this, [this] { m_signIn->open(m_window.get()); });
     }
+    m_router->open(target);
     return -1;
+}
+
+void Application::openTarget(const QString &text)
+{
+    const LaunchTarget target = classifyLaunchTarget(text);
+    if (target.kind == LaunchTarget::Kind::File) {
+        openLogFile(target.text);
+    } else if (m_router && m_window) {
+        m_window->present();
+        m_router->open(target);
+    }
+}
+
+AccountWorkspace *Application::workspace(const QString &accountId) const
+{
+    const auto it = m_workspaces.find(accountId);
+    return it == m_workspaces.end() ? nullptr : it->second.get();
+}
+
+QList<LogViewerWindow *> Application::logFileWindows() const
+{
+    QList<LogViewerWindow *> windows;
+    for (const QPointer<LogViewerWindow> &window : m_fileWindows) {
+        if (window)
+            windows.append(window);
+    }
+    return windows;
 }
 
 bool Application::startDemo()
@@ -136,8 +202,26 @@ void Application::syncWorkspace(const QString &accountId)
         it = m_workspaces.end();
     }
     if (ready && it == m_workspaces.end()) {
-        m_workspaces.emplace(accountId, std::make_unique<AccountWorkspace>(
-                                            accountId, *session->connection, *m_settings));
+        auto workspace = std::make_unique<AccountWorkspace>(
+            accountId, *session->connection, session->account.canWrite(), *m_settings);
+        AccountWorkspace *ws = workspace.get();
+        connect(ws, &AccountWorkspace::pageOpened, this, [this, ws](ProjectPage *page) {
+            if (ws->accountId() == m_window->currentAccountId())
+                m_window->showProjectPage(page);
+            else
+                m_window->addCentralPage(page);
+            updatePolling();
+        });
+        connect(ws, &AccountWorkspace::openFailed, this,
+                [this, ws](const QString &text) { showProblem(ws->accountId(), text); });
+        connect(ws, &AccountWorkspace::showJobRequested, this,
+                [this, ws](qint64 projectId, qint64 jobId) {
+                    m_window->setCurrentAccount(ws->accountId());
+                    m_window->present();
+                    ws->openProject(projectId, AccountWorkspace::Target{
+                                                   AccountWorkspace::Target::Kind::Job, jobId});
+                });
+        m_workspaces.emplace(accountId, std::move(workspace));
     } else if (!ready && it != m_workspaces.end()) {
         if (m_projectsPanel->model() == it->second->projects())
             m_projectsPanel->setModel(nullptr);
@@ -149,24 +233,112 @@ void Application::syncWorkspace(const QString &accountId)
 
 void Application::showAccount(const QString &accountId)
 {
-    const auto it = m_workspaces.find(accountId);
-    m_projectsPanel->setModel(it == m_workspaces.end() ? nullptr : it->second->projects());
+    AccountWorkspace *ws = workspace(accountId);
+    m_projectsPanel->setModel(ws ? ws->projects() : nullptr);
+    // The account's own page, or the welcome page: never another account's.
+    if (ws && ws->page())
+        m_window->showProjectPage(ws->page());
+    else
+        m_window->showWelcomePage();
+    updatePolling();
+}
+
+void Application::updatePolling()
+{
+    const QString current = m_window->currentAccountId();
+    const bool onScreen = m_window->isReportedOnScreen();
+    for (const auto &[id, ws] : m_workspaces)
+        ws->setShown(onScreen && id == current);
+}
+
+void Application::openLink(const DeepLink &link)
+{
+    AccountWorkspace *ws = workspace(link.accountId);
+    if (!ws)
+        return; // signed out meanwhile
+    m_window->setCurrentAccount(link.accountId);
+    m_window->welcomePage()->clearProblem();
+    AccountWorkspace::Target target;
+    target.fromLink = true;
+    target.id = link.id;
+    switch (link.kind) {
+    case DeepLink::Kind::Project:
+        target.kind = AccountWorkspace::Target::Kind::Project;
+        break;
+    case DeepLink::Kind::Pipeline:
+        target.kind = AccountWorkspace::Target::Kind::Pipeline;
+        break;
+    case DeepLink::Kind::Job:
+        target.kind = AccountWorkspace::Target::Kind::Job;
+        break;
+    }
+    ws->openProject(link.projectPath, target);
+}
+
+void Application::showProblem(const QString &accountId, const QString &text)
+{
+    if (accountId != m_window->currentAccountId()) {
+        m_window->showNotice(text);
+        return;
+    }
+    // Over the page the user is looking at, or on the welcome page.
+    if (ProjectPage *page = m_window->currentProjectPage())
+        page->messageBar()->showMessage(InlineMessage::Kind::Error, text);
+    else
+        m_window->welcomePage()->showProblem(text);
+}
+
+LogViewerWindow *Application::openLogFile(const QString &path)
+{
+    auto *window = new LogViewerWindow;
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->openFile(path); // a failure shows in the window, which stays for another try
+    window->show();
+    m_fileWindows.append(window);
+    return window;
+}
+
+void Application::chooseLogFile()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(m_window.get(), tr("Open Log File"), QString(),
+                                     tr("Job logs (*.log *.txt *.trace);;All files (*)"));
+    if (!path.isEmpty())
+        openLogFile(path);
+}
+
+void Application::closeSecondaryWindows()
+{
+    // The main window is the app: its log windows go with it.
+    const QList<LogViewerWindow *> files = logFileWindows();
+    for (LogViewerWindow *window : files)
+        window->close();
+    for (const auto &[id, ws] : m_workspaces) {
+        const QList<JobLogWindow *> logs = ws->logWindows();
+        for (JobLogWindow *window : logs)
+            window->close();
+    }
 }
 
 void Application::signInForThisRun(const QString &instance, const QString &token, bool demo)
 {
     m_runCheck = std::make_unique<SignInCheck>();
+    m_router->setSignInRunning(true);
     connect(m_runCheck.get(), &SignInCheck::finished, this,
             [this, token](const SignInCheck::Result &result) {
                 if (!result.ok) {
                     m_window->showNotice(result.error);
+                    m_router->setSignInRunning(false);
                     return;
                 }
+                // "group/project" on the command line means this account's.
+                m_router->setDefaultAccount(result.account.id);
                 m_sessions->addSignedIn(result.account, m_runCheck->takeConnection(),
                                         token.toUtf8());
                 m_window->setCurrentAccount(result.account.id);
                 for (const QString &warning : result.warnings)
                     m_window->showNotice(warning);
+                m_router->setSignInRunning(false);
             });
     m_runCheck->start(instance, token, demo ? Account::Origin::Demo : Account::Origin::Environment,
                       m_sessions->connectionOptions());

@@ -1,24 +1,30 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 #include <map>
 #include <memory>
 
 class QSettings;
+class QUrl;
 
 namespace pipedeck {
 
 class AccountRegistry;
 class AccountWorkspace;
+class DeepLinkRouter;
 class ProjectsPanel;
 class KeychainSecretStore;
+class LogViewerWindow;
 class MainWindow;
 class SessionManager;
 class SignInCheck;
 class SignInController;
 class TokenStore;
+struct DeepLink;
 
 namespace sim {
 class Server;
@@ -26,7 +32,8 @@ class Server;
 
 // The composition root: reads the command line, installs translations, builds the
 // account machinery and opens the main window. Also starts the in-process simulator
-// for `--demo` and signs in from GITLAB_HOST / GITLAB_TOKEN.
+// for `--demo`, signs in from GITLAB_HOST / GITLAB_TOKEN, and opens what the command line
+// names: a GitLab address (once its account is ready) or a log file (with no account at all).
 class Application : public QObject
 {
     Q_OBJECT
@@ -37,16 +44,28 @@ public:
     // Returns an exit code when the app should quit at once (--help, bad
     // arguments), or -1 when the event loop should run.
     int start(const QStringList &arguments);
+    // Opens a GitLab address, "group/project" or a log file, as `pipedeck TARGET` does.
+    void openTarget(const QString &target);
 
+    // Null when started with a log file only.
     MainWindow *mainWindow() const { return m_window.get(); }
     SessionManager *sessions() const { return m_sessions.get(); }
     sim::Server *demoServer() const { return m_demoServer.get(); }
+    SignInController *signIn() const { return m_signIn.get(); }
+    AccountWorkspace *workspace(const QString &accountId) const;
+    QList<LogViewerWindow *> logFileWindows() const;
 
 private:
     bool startDemo();
     void signInForThisRun(const QString &instance, const QString &token, bool demo);
     void syncWorkspace(const QString &accountId);
     void showAccount(const QString &accountId);
+    void updatePolling();
+    void openLink(const DeepLink &link);
+    void showProblem(const QString &accountId, const QString &text);
+    LogViewerWindow *openLogFile(const QString &path);
+    void chooseLogFile();
+    void closeSecondaryWindows();
 
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<KeychainSecretStore> m_secretStore;
@@ -56,9 +75,11 @@ private:
     std::unique_ptr<sim::Server> m_demoServer;
     std::unique_ptr<SignInCheck> m_runCheck;
     std::unique_ptr<SignInController> m_signIn;
+    std::unique_ptr<DeepLinkRouter> m_router;
     std::unique_ptr<MainWindow> m_window;
     ProjectsPanel *m_projectsPanel = nullptr; // owned by the window
     std::map<QString, std::unique_ptr<AccountWorkspace>> m_workspaces;
+    QList<QPointer<LogViewerWindow>> m_fileWindows;
     QString m_demoToken;
 };
 

@@ -1,9 +1,15 @@
 #include "ui/main_window.h"
 
 #include "accounts/session_manager.h"
+#include "models/jobs/jobs_model.h"
+#include "models/pipelines/pipelines_model.h"
+#include "pipelines/project_page.h"
+#include "ui/account_label.h"
+#include "ui/welcome_page.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -12,6 +18,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -28,6 +35,10 @@ MainWindow::MainWindow(SessionManager &sessions, QWidget *parent)
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     auto *addAccount = fileMenu->addAction(tr("&Add account…"));
     connect(addAccount, &QAction::triggered, this, &MainWindow::addAccountRequested);
+    auto *openLog = fileMenu->addAction(tr("&Open Log File…"));
+    openLog->setObjectName(QStringLiteral("openLogFile"));
+    openLog->setShortcut(QKeySequence::Open);
+    connect(openLog, &QAction::triggered, this, &MainWindow::openLogFileRequested);
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -70,12 +81,26 @@ MainWindow::MainWindow(SessionManager &sessions, QWidget *parent)
     leftLayout->addWidget(m_navigationHost, 1);
 
     m_centre = new QStackedWidget;
+    m_welcome = new WelcomePage;
+    m_centre->addWidget(m_welcome);
     auto *splitter = new QSplitter;
     splitter->addWidget(left);
     splitter->addWidget(m_centre);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({300, 980});
     setCentralWidget(splitter);
+
+    // Notices (sign-in, keychain) take the left of the status bar; what the open page is
+    // doing stays on the right, so neither hides the other.
+    m_statusIcon = new QLabel;
+    m_statusIcon->setObjectName(QStringLiteral("statusIcon"));
+    m_statusIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(16, 16));
+    m_statusIcon->hide();
+    m_statusLine = new QLabel;
+    m_statusLine->setObjectName(QStringLiteral("statusLine"));
+    m_statusLine->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_statusIcon);
+    statusBar()->addPermanentWidget(m_statusLine);
 
     connect(m_accounts, &QComboBox::currentIndexChanged, this, [this] {
         updateAccountBanner();
@@ -91,6 +116,8 @@ MainWindow::MainWindow(SessionManager &sessions, QWidget *parent)
     rebuildAccountList();
     updateAccountBanner();
 }
+
+MainWindow::~MainWindow() = default;
 
 QString MainWindow::currentAccountId() const
 {
@@ -119,9 +146,137 @@ void MainWindow::showCentralPage(QWidget *page)
     m_centre->setCurrentWidget(page);
 }
 
+ProjectPage *MainWindow::currentProjectPage() const
+{
+    return m_page;
+}
+
+QWidget *MainWindow::currentCentralPage() const
+{
+    return m_centre->currentWidget();
+}
+
+void MainWindow::showWelcomePage()
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_pageConnections))
+        disconnect(connection);
+    m_pageConnections.clear();
+    m_page = nullptr;
+    m_centre->setCurrentWidget(m_welcome);
+    updateStatusLine();
+    updateTitle();
+}
+
+void MainWindow::showProjectPage(ProjectPage *page)
+{
+    if (!page) {
+        showWelcomePage();
+        return;
+    }
+    if (m_centre->indexOf(page) < 0)
+        m_centre->addWidget(page);
+    // The status bar says it for the window.
+    page->setStatusLineVisible(false);
+    if (m_page != page) {
+        showWelcomePage();
+        m_page = page;
+        m_pageConnections = {
+            connect(page, &ProjectPage::statusTextChanged, this, &MainWindow::updateStatusLine),
+            connect(page, &ProjectPage::currentPipelineChanged, this, &MainWindow::updateTitle),
+            connect(page, &QObject::destroyed, this, &MainWindow::showWelcomePage),
+        };
+    }
+    m_centre->setCurrentWidget(page);
+    updateStatusLine();
+    updateTitle();
+}
+
 void MainWindow::showNotice(const QString &text)
 {
     statusBar()->showMessage(text);
+}
+
+QString MainWindow::statusLineText() const
+{
+    return m_statusLine->text();
+}
+
+void MainWindow::updateStatusLine()
+{
+    QString text;
+    bool stale = false;
+    if (m_page) {
+        text = m_page->statusText();
+        const qint64 pipelineId = m_page->currentPipelineId();
+        stale = m_page->pipelinesModel()->loadState().stale ||
+                (pipelineId && m_page->jobsModel()->loadState(pipelineId).stale);
+    }
+    m_statusLine->setText(text);
+    m_statusIcon->setVisible(stale);
+    m_statusIcon->setToolTip(stale ? tr("The data shown is not up to date.") : QString());
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = QStringLiteral("Pipedeck");
+    if (m_page) {
+        const QString project = m_page->project().pathWithNamespace;
+        const qint64 pipelineId = m_page->currentPipelineId();
+        title =
+            pipelineId
+                ? tr("%1 · Pipeline #%2", "project path, pipeline id").arg(project).arg(pipelineId)
+                : project;
+    }
+    setWindowTitle(title);
+}
+
+bool MainWindow::isOnScreen() const
+{
+    return isVisible() && !isMinimized();
+}
+
+void MainWindow::present()
+{
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::reportOnScreen(bool onScreen)
+{
+    if (onScreen == m_onScreen)
+        return;
+    m_onScreen = onScreen;
+    Q_EMIT onScreenChanged(onScreen);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    reportOnScreen(!isMinimized());
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    QMainWindow::hideEvent(event);
+    reportOnScreen(false); // also when the window system unmapped it (minimised, hidden)
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange)
+        reportOnScreen(isOnScreen());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QMainWindow::closeEvent(event);
+    if (event->isAccepted())
+        Q_EMIT closing();
 }
 
 void MainWindow::rebuildAccountList()
@@ -131,11 +286,7 @@ void MainWindow::rebuildAccountList()
     m_accounts->clear();
     for (const QString &id : m_sessions.accountIds()) {
         const AccountSession *session = m_sessions.session(id);
-        const Account &account = session->account;
-        QString label = account.username + QStringLiteral(" @ ") + account.instance.host();
-        if (account.instance.port() > 0)
-            label += QLatin1Char(':') + QString::number(account.instance.port());
-        m_accounts->addItem(label, id);
+        m_accounts->addItem(accountLabel(session->account), id);
     }
     int index = m_accounts->findData(current);
     if (index < 0 && m_accounts->count() > 0)

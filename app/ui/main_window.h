@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QComboBox;
 class QLabel;
@@ -10,34 +11,64 @@ class QWidget;
 
 namespace pipedeck {
 
+class ProjectPage;
 class SessionManager;
+class WelcomePage;
 
-// The main window: accounts and projects on the left, the selected project's
-// pipelines (and below them a pipeline and a job) in the centre, a status line below.
+// The main window: accounts and projects on the left, the open project's page (pipelines,
+// the selected pipeline, its jobs) in the centre, and below a status line that says what is
+// being refreshed and when the data shown is stale. The title names the project and pipeline.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(SessionManager &sessions, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     QString currentAccountId() const;
     void setCurrentAccount(const QString &accountId);
 
     // The area left of the centre (projects list); owned by the window.
     void setNavigationWidget(QWidget *widget);
-    // Pages in the centre; the first one added is the welcome page.
+    // Pages in the centre; the welcome page is the first.
     int addCentralPage(QWidget *page);
     void showCentralPage(QWidget *page);
+    WelcomePage *welcomePage() const { return m_welcome; }
+    void showWelcomePage();
+    // Shows a project page (added to the centre if new); its status goes to the status line,
+    // its project and pipeline to the title.
+    void showProjectPage(ProjectPage *page);
+    ProjectPage *currentProjectPage() const;
+    QWidget *currentCentralPage() const;
 
     void showNotice(const QString &text);
+    QString statusLineText() const;
+
+    // Shown and not minimised: what polling follows.
+    bool isOnScreen() const;
+    bool isReportedOnScreen() const { return m_onScreen; }
+    // Brings the window to the front (from a log window's "Show in Pipeline").
+    void present();
 
 Q_SIGNALS:
     void addAccountRequested();
+    void openLogFileRequested();
     void currentAccountChanged(const QString &accountId);
+    void onScreenChanged(bool onScreen);
+    void closing();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void rebuildAccountList();
     void updateAccountBanner();
+    void updateStatusLine();
+    void updateTitle();
+    void reportOnScreen(bool onScreen);
 
     SessionManager &m_sessions;
     QComboBox *m_accounts = nullptr;
@@ -45,6 +76,12 @@ private:
     QPushButton *m_retry = nullptr;
     QWidget *m_navigationHost = nullptr;
     QStackedWidget *m_centre = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    QLabel *m_statusIcon = nullptr;
+    QLabel *m_statusLine = nullptr;
+    QPointer<ProjectPage> m_page;
+    QList<QMetaObject::Connection> m_pageConnections;
+    bool m_onScreen = false;
 };
 
 } // namespace pipedeck

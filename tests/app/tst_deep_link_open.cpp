@@ -1,0 +1,248 @@
+// `pipedeck URL` (and "group/project") end to end, offscreen, against pipedeck-sim in-process
+// and the real keyring: a project, pipeline or job address opens that view for the signed-in
+// account it belongs to, once that account is ready; an address no account serves, or a
+// pipeline, job or project that does not exist, says so in place and nothing breaks.
+#include "accounts/session_manager.h"
+#include "logview/job_log_page.h"
+#include "models/jobs/jobs_model.h"
+#include "pipelines/pipeline_graph_view.h"
+#include "pipelines/project_page.h"
+#include "signin/sign_in_dialog.h"
+#include "sim/demo_data.h"
+#include "sim/server.h"
+#include "ui/account_workspace.h"
+#include "ui/application.h"
+#include "ui/job_log_window.h"
+#include "ui/launch_target.h"
+#include "ui/main_window.h"
+#include "ui/welcome_page.h"
+#include "widgets/inline_message.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pipedeck;
+namespace demo = pipedeck::sim::demo;
+
+namespace {
+
+const QString kEnvToken = QStringLiteral("wiring-deep-link-env-token");
+
+sim::ServerOptions serverOptions()
+{
+    sim::ServerOptions options;
+    options.seed = 11;
+    options.clockRunning = false;
+    options.bigLog = false;
+    options.startTime = QDateTime(QDate(2026, 1, 15), QTime(12, 0), Qt::UTC);
+    options.tokens = {{kEnvToken, QStringLiteral("demo"), {QStringLiteral("api")}, {}}};
+    return options;
+}
+
+// `GITLAB_HOST=<server> GITLAB_TOKEN=... pipedeck <target>`: the target is given before the
+// account has signed in, so the link has to wait for it.
+int startWithEnvironment(Application &app, const sim::Server &server, const QString &target)
+{
+    qputenv("GITLAB_HOST", server.baseUrl().toString().toUtf8());
+    qputenv("GITLAB_TOKEN", kEnvToken.toUtf8());
+    const int result = app.start({QStringLiteral("pipedeck"), target});
+    qunsetenv("GITLAB_HOST");
+    qunsetenv("GITLAB_TOKEN");
+    return result;
+}
+
+QString address(const sim::Server &server, const QString &path)
+{
+    return server.baseUrl().toString() + path;
+}
+
+bool jobsShown(const ProjectPage *page, qint64 pipelineId)
+{
+    return page && page->currentPipelineId() == pipelineId &&
+           page->jobsModel()->pipelineId() == pipelineId &&
+           page->jobsModel()->loadState(pipelineId).loaded;
+}
+
+} // namespace
+
+class TestDeepLinkOpen : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void classifiesTheArgument()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("job.log"));
+        QFile(file).open(QIODevice::WriteOnly);
+        using Kind = LaunchTarget::Kind;
+        QCOMPARE(classifyLaunchTarget(QString()).kind, Kind::None);
+        QCOMPARE(classifyLaunchTarget(file).kind, Kind::File);
+        QCOMPARE(classifyLaunchTarget(QUrl::fromLocalFile(file).toString()).text, file);
+        QCOMPARE(classifyLaunchTarget(QStringLiteral("https://gitlab.com/a/b/-/jobs/1")).kind,
+                 Kind::WebUrl);
+        QCOMPARE(classifyLaunchTarget(QStringLiteral("platform/api-gateway")).kind,
+                 Kind::ProjectPath);
+        QCOMPARE(classifyLaunchTarget(QStringLiteral("group/sub/app/-/pipelines/12")).kind,
+                 Kind::ProjectPath);
+        // Not a project: a file that is not there (the log viewer says so).
+        QCOMPARE(classifyLaunchTarget(QStringLiteral("missing.log")).kind, Kind::File);
+        QCOMPARE(classifyLaunchTarget(QStringLiteral("./logs/missing.log")).kind, Kind::File);
+        QCOMPARE(classifyLaunchTarget(QStringLiteral("/tmp/missing.log")).kind, Kind::File);
+    }
+
+    void pipelineAddressOpensThatPipeline()
+    {
+        sim::Server server(serverOptions());
+        QVERIFY(server.listen());
+        Application app;
+        QCOMPARE(startWithEnvironment(
+                     app, server,
+                     address(server, QStringLiteral("/platform/api-gateway/-/pipelines/%1")
+                                         .arg(demo::kFailedPipelineId))),
+                 -1);
+        MainWindow *window = app.mainWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentProjectPage(), 10'000);
+        ProjectPage *page = window->currentProjectPage();
+        QCOMPARE(page->project().id, demo::kDemoProjectId);
+        QTRY_VERIFY_WITH_TIMEOUT(jobsShown(page, demo::kFailedPipelineId), 10'000);
+        QCOMPARE(
+            window->windowTitle(),
+            QStringLiteral("platform/api-gateway · Pipeline #%1").arg(demo::kFailedPipelineId));
+        QVERIFY(!page->messageBar()->isVisible());
+    }
+
+    void jobAddressSelectsTheJobAndOpensItsLog()
+    {
+        sim::Server server(serverOptions());
+        QVERIFY(server.listen());
+        Application app;
+        QCOMPARE(
+            startWithEnvironment(
+                app, server,
+                address(server,
+                        QStringLiteral("/platform/api-gateway/-/jobs/%1").arg(demo::kFailedJobId))),
+            -1);
+        MainWindow *window = app.mainWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentProjectPage(), 10'000);
+        ProjectPage *page = window->currentProjectPage();
+        QTRY_VERIFY_WITH_TIMEOUT(jobsShown(page, demo::kFailedPipelineId), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->currentJobId(), demo::kFailedJobId, 10'000);
+        AccountWorkspace *ws = app.workspace(window->currentAccountId());
+        QTRY_COMPARE(ws->logWindows().size(), 1);
+        QCOMPARE(ws->logWindows().constFirst()->jobId(), demo::kFailedJobId);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ws->logWindows().constFirst()->page()->follower()->stats().traceRequests >= 1, 10'000);
+    }
+
+    void demoAccountOpensAddressesOfTheDemoServer()
+    {
+        Application app;
+        QCOMPARE(app.start({QStringLiteral("pipedeck"), QStringLiteral("--demo")}), -1);
+        // The demo's port is known only now: hand the address over as a second launch would.
+        app.openTarget(address(*app.demoServer(), QStringLiteral("/data/etl")));
+        MainWindow *window = app.mainWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentProjectPage(), 10'000);
+        QCOMPARE(window->currentProjectPage()->project().id, demo::kEtlProjectId);
+        app.openTarget(address(
+            *app.demoServer(),
+            QStringLiteral("/platform/api-gateway/-/pipelines/%1").arg(demo::kBridgePipelineId)));
+        QTRY_VERIFY_WITH_TIMEOUT(jobsShown(window->currentProjectPage(), demo::kBridgePipelineId),
+                                 10'000);
+        QCOMPARE(window->currentProjectPage()->project().id, demo::kDemoProjectId);
+    }
+
+    void projectPathOpensOnTheAccountOfThisRun()
+    {
+        sim::Server server(serverOptions());
+        QVERIFY(server.listen());
+        Application app;
+        QCOMPARE(startWithEnvironment(app, server, QStringLiteral("mobile/ios-app")), -1);
+        QTRY_VERIFY_WITH_TIMEOUT(app.mainWindow()->currentProjectPage(), 10'000);
+        QCOMPARE(app.mainWindow()->currentProjectPage()->project().id, demo::kIosAppProjectId);
+    }
+
+    void unknownHostOffersAnAccount()
+    {
+        sim::Server server(serverOptions());
+        QVERIFY(server.listen());
+        Application app;
+        QCOMPARE(startWithEnvironment(
+                     app, server,
+                     QStringLiteral("https://gitlab.example.invalid/group/app/-/pipelines/5")),
+                 -1);
+        MainWindow *window = app.mainWindow();
+        WelcomePage *welcome = window->welcomePage();
+        QTRY_VERIFY_WITH_TIMEOUT(welcome->message()->isVisible(), 10'000);
+        QVERIFY2(welcome->message()->text().contains(QStringLiteral("gitlab.example.invalid")),
+                 qPrintable(welcome->message()->text()));
+        QCOMPARE(welcome->message()->kind(), InlineMessage::Kind::Error);
+        QVERIFY(welcome->addAccountButton()->isVisible());
+        QVERIFY(!window->currentProjectPage());
+        // The offer opens the sign-in dialog for that host.
+        welcome->addAccountButton()->click();
+        SignInDialog *dialog = window->findChild<SignInDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        bool hostFilled = false;
+        for (QLineEdit *field : dialog->findChildren<QLineEdit *>())
+            hostFilled =
+                hostFilled || field->text().contains(QStringLiteral("gitlab.example.invalid"));
+        QVERIFY(hostFilled);
+        dialog->close();
+    }
+
+    void missingPipelineJobOrProjectSaysSoInPlace()
+    {
+        sim::Server server(serverOptions());
+        QVERIFY(server.listen());
+        Application app;
+        QCOMPARE(startWithEnvironment(
+                     app, server,
+                     address(server, QStringLiteral("/platform/api-gateway/-/pipelines/987654"))),
+                 -1);
+        MainWindow *window = app.mainWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentProjectPage(), 10'000);
+        ProjectPage *page = window->currentProjectPage();
+        QTRY_VERIFY_WITH_TIMEOUT(page->messageBar()->isVisible(), 10'000);
+        QVERIFY2(page->messageBar()->text().contains(QStringLiteral("987654")),
+                 qPrintable(page->messageBar()->text()));
+        // The page stays usable: the newest pipeline is shown instead.
+        QTRY_VERIFY_WITH_TIMEOUT(page->currentPipelineId() > 0, 10'000);
+        QVERIFY(page->currentPipelineId() != 987654);
+
+        page->messageBar()->clear();
+        app.openTarget(address(server, QStringLiteral("/platform/api-gateway/-/jobs/987655")));
+        QTRY_VERIFY_WITH_TIMEOUT(page->messageBar()->isVisible(), 10'000);
+        QVERIFY2(page->messageBar()->text().contains(QStringLiteral("987655")),
+                 qPrintable(page->messageBar()->text()));
+        QCOMPARE(window->currentProjectPage(), page);
+        QVERIFY(app.workspace(window->currentAccountId())->logWindows().isEmpty());
+
+        // A project that does not exist (or is not visible): said over the open page.
+        page->messageBar()->clear();
+        app.openTarget(address(server, QStringLiteral("/alice/private-notes")));
+        QTRY_VERIFY_WITH_TIMEOUT(page->messageBar()->isVisible(), 10'000);
+        QVERIFY2(page->messageBar()->text().contains(QStringLiteral("alice/private-notes")),
+                 qPrintable(page->messageBar()->text()));
+        QCOMPARE(window->currentProjectPage(), page);
+
+        // Not a project page of a known host.
+        app.openTarget(address(server, QStringLiteral("/dashboard")));
+        QTRY_VERIFY_WITH_TIMEOUT(window->welcomePage()->message()->isVisible(), 10'000);
+        QVERIFY(!window->welcomePage()->addAccountButton()->isVisible());
+    }
+};
+
+QTEST_MAIN(TestDeepLinkOpen)
+#include "tst_deep_link_open.moc"
