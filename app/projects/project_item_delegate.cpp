@@ -1,6 +1,7 @@
 #include "projects/project_item_delegate.h"
 
 #include "models/projects/projects_model.h"
+#include "widgets/time_text.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -42,7 +43,7 @@ void ProjectItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const QDateTime activity = index.data(models::ProjectsModel::LastActivityRole).toDateTime();
     QString second = ns;
     if (activity.isValid()) {
-        const QString when = relativeTime(activity, QDateTime::currentDateTimeUtc());
+        const QString when = TimeText::age(activity);
         second = ns.isEmpty() ? when : ns + QStringLiteral(" · ") + when;
     }
 
@@ -68,27 +69,6 @@ QSize ProjectItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QM
     const int height =
         QFontMetrics(nameFont).height() + kLineGap + QFontMetrics(option.font).height() + kMargin;
     return {200, height};
-}
-
-QString ProjectItemDelegate::relativeTime(const QDateTime &when, const QDateTime &now)
-{
-    const qint64 seconds = when.secsTo(now);
-    if (seconds < 60)
-        return tr("just now");
-    // Plain forms rather than %n plurals: English has no catalog to pick "hour"/"hours".
-    if (seconds < 3600) {
-        const qint64 minutes = seconds / 60;
-        return minutes == 1 ? tr("a minute ago") : tr("%1 minutes ago").arg(minutes);
-    }
-    if (seconds < 86400) {
-        const qint64 hours = seconds / 3600;
-        return hours == 1 ? tr("an hour ago") : tr("%1 hours ago").arg(hours);
-    }
-    if (seconds < 30 * 86400) {
-        const qint64 days = seconds / 86400;
-        return days == 1 ? tr("yesterday") : tr("%1 days ago").arg(days);
-    }
-    return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
 }
 
 } // namespace pipedeck

@@ -15,9 +15,6 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-
-    // "3 hours ago", "yesterday", ... in the UI language.
-    static QString relativeTime(const QDateTime &when, const QDateTime &now);
 };
 
 } // namespace pipedeck

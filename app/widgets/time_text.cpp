@@ -6,6 +6,10 @@
 
 namespace pipedeck {
 
+namespace {
+constexpr qint64 kDaysBeforeDate = 30;
+} // namespace
+
 QString TimeText::duration(double seconds)
 {
     if (!std::isfinite(seconds) || seconds < 0)
@@ -36,14 +40,19 @@ QString TimeText::age(const QDateTime &when, const QDateTime &now)
         return {};
     const QDateTime reference = now.isValid() ? now : QDateTime::currentDateTimeUtc();
     const qint64 seconds = when.secsTo(reference);
-    if (seconds < 60)
+    if (seconds < 60) // a time slightly in the future is clock skew, not an error
         return tr("just now");
+    // No %n plurals: the app ships no English catalog to turn "%n day(s)" into "1 day". The
+    // abbreviated units read right for any number; days have a text of their own for one.
     if (seconds < 3600)
-        return tr("%n min ago", nullptr, static_cast<int>(seconds / 60));
+        return tr("%1 min ago").arg(seconds / 60);
     if (seconds < 86400)
-        return tr("%n h ago", nullptr, static_cast<int>(seconds / 3600));
-    if (seconds < 7 * 86400)
-        return tr("%n day(s) ago", nullptr, static_cast<int>(seconds / 86400));
+        return tr("%1 h ago").arg(seconds / 3600);
+    const qint64 days = seconds / 86400;
+    if (days == 1)
+        return tr("1 day ago");
+    if (days < kDaysBeforeDate)
+        return tr("%1 days ago").arg(days);
     return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
 }
 
