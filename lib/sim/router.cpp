@@ -149,6 +149,36 @@ HttpResponse missingParam(const QString &name)
     return HttpResponse::error(400, name + QStringLiteral(" is missing"));
 }
 
+HttpResponse referenceNotFound()
+{
+    return jsonResponse(
+        400, QJsonObject{{QStringLiteral("message"),
+                          QJsonObject{{QStringLiteral("base"),
+                                       QJsonArray{QStringLiteral("Reference not found")}}}}});
+}
+
+RouteHandler onProject(int minLevel, ProjectAction action)
+{
+    return [minLevel, action = std::move(action)](ApiCall &call) {
+        HttpResponse error;
+        const Project *project = findProject(call, call.capture(0), minLevel, &error);
+        return project ? action(call, *project) : error;
+    };
+}
+
+const QStringList &ciStatuses()
+{
+    static const QStringList statuses = {
+        QStringLiteral("created"),   QStringLiteral("waiting_for_resource"),
+        QStringLiteral("preparing"), QStringLiteral("waiting_for_callback"),
+        QStringLiteral("pending"),   QStringLiteral("running"),
+        QStringLiteral("success"),   QStringLiteral("failed"),
+        QStringLiteral("canceling"), QStringLiteral("canceled"),
+        QStringLiteral("skipped"),   QStringLiteral("manual"),
+        QStringLiteral("scheduled")};
+    return statuses;
+}
+
 // variables as GitLab's create-pipeline takes them: a JSON array of {key, value,
 // variable_type}, or Rack's form `variables[0][key]=...` (a hash keyed by index).
 std::optional<QList<Variable>> variablesParam(const QJsonValue &value, const QString &name,
@@ -199,17 +229,9 @@ std::optional<QList<Variable>> variablesParam(const QJsonValue &value, const QSt
 
 std::optional<QStringList> jobScopes(const ApiCall &call, HttpResponse *error)
 {
-    static const QStringList available = {
-        QStringLiteral("created"),   QStringLiteral("waiting_for_resource"),
-        QStringLiteral("preparing"), QStringLiteral("waiting_for_callback"),
-        QStringLiteral("pending"),   QStringLiteral("running"),
-        QStringLiteral("success"),   QStringLiteral("failed"),
-        QStringLiteral("canceling"), QStringLiteral("canceled"),
-        QStringLiteral("skipped"),   QStringLiteral("manual"),
-        QStringLiteral("scheduled")};
     const QStringList scopes = call.params.stringList(QStringLiteral("scope"));
     for (const QString &scope : scopes) {
-        if (!available.contains(scope)) {
+        if (!ciStatuses().contains(scope)) {
             *error = HttpResponse::message(400, QStringLiteral("Scope contains invalid value(s)"));
             return std::nullopt;
         }

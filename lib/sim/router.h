@@ -10,8 +10,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
+#include <QVariant>
 
 #include <functional>
+#include <type_traits>
 
 namespace pipedeck::sim {
 
@@ -73,10 +75,43 @@ notFound(const QString &what = {}); // {"message":"404 <what> Not Found"} or "40
 HttpResponse badRequest(const QString &message); // {"message":"400 Bad request - ..."}
 HttpResponse missingParam(const QString &name);  // {"error":"<name> is missing"}
 
+HttpResponse referenceNotFound(); // 400 {"message":{"base":["Reference not found"]}}
+
 // The project named by an id or URL-decoded path, if the caller may see it and has at least
 // minLevel; otherwise *error is set (404 Project Not Found, or 403).
 const Project *findProject(ApiCall &call, const QString &idOrPath, int minLevel,
                            HttpResponse *error);
+
+// A handler for /projects/:id/...: runs `action` with the project of the first capture when the
+// caller has at least minLevel there, and answers with findProject's error otherwise.
+using ProjectAction = std::function<HttpResponse(ApiCall &, const Project &)>;
+RouteHandler onProject(int minLevel, ProjectAction action);
+
+// A handler for /projects/:id/<items>/:item_id: also finds the item of the second capture with
+// `find`, which sets the error (404) when the project has no such item.
+template<typename Item>
+using ItemFinder = Item *(*)(ApiCall &, const Project &, const QString &, HttpResponse *);
+template<typename Item>
+RouteHandler onProjectItem(
+    int minLevel, ItemFinder<Item> find,
+    std::type_identity_t<std::function<HttpResponse(ApiCall &, const Project &, Item &)>> action)
+{
+    return onProject(minLevel, [find, action](ApiCall &call, const Project &project) {
+        HttpResponse error;
+        Item *item = find(call, project, call.capture(1), &error);
+        return item ? action(call, project, *item) : error;
+    });
+}
+
+// GitLab's order for `order_by`/`sort`: by key, then by id in the same direction.
+inline bool keyedBefore(const QVariant &keyA, qint64 idA, const QVariant &keyB, qint64 idB,
+                        bool ascending)
+{
+    const auto order = QVariant::compare(keyA, keyB);
+    if (order == QPartialOrdering::Equivalent)
+        return ascending ? idA < idB : idA > idB;
+    return ascending ? order == QPartialOrdering::Less : order == QPartialOrdering::Greater;
+}
 
 // A JSON array of the items on the requested page, with GitLab's offset pagination headers.
 template<typename T, typename Serialize>
@@ -92,6 +127,9 @@ HttpResponse pagedArray(ApiCall &call, const QList<T> &items, Serialize serializ
     response.body = QJsonDocument(array).toJson(QJsonDocument::Compact);
     return response;
 }
+
+// Every status a job or pipeline can have (GitLab's CommitStatus::AVAILABLE_STATUSES).
+const QStringList &ciStatuses();
 
 // The job statuses a `scope` / `scope[]` filter may name; std::nullopt and *error when one is
 // unknown (400 "Scope contains invalid value(s)").

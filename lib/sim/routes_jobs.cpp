@@ -26,29 +26,17 @@ using JobAction = std::function<HttpResponse(ApiCall &, const Project &, const J
 
 RouteHandler onJob(int minLevel, JobAction action)
 {
-    return [minLevel, action](ApiCall &call) {
-        HttpResponse error;
-        const Project *project = findProject(call, call.capture(0), minLevel, &error);
-        if (!project)
-            return error;
-        const Job *job = findBuild(call, *project, call.capture(1), &error);
-        if (!job)
-            return error;
-        return action(call, *project, *job);
-    };
+    return onProjectItem(minLevel, findBuild, std::move(action));
 }
 
-HttpResponse listProjectJobs(ApiCall &call)
+HttpResponse listProjectJobs(ApiCall &call, const Project &project)
 {
     HttpResponse error;
-    const Project *project = findProject(call, call.capture(0), Reporter, &error);
-    if (!project)
-        return error;
     const auto scopes = jobScopes(call, &error);
     if (!scopes)
         return error;
     QList<const Job *> jobs;
-    for (const Job *j : call.world.jobsOfProject(project->id)) {
+    for (const Job *j : call.world.jobsOfProject(project.id)) {
         if (scopes->isEmpty() || scopes->contains(j->status))
             jobs.append(j);
     }
@@ -94,7 +82,8 @@ HttpResponse listProjectJobs(ApiCall &call)
 
 void addJobRoutes(Router &router)
 {
-    router.add("GET", QStringLiteral("projects/:id/jobs"), Access::JobRead, listProjectJobs);
+    router.add("GET", QStringLiteral("projects/:id/jobs"), Access::JobRead,
+               onProject(Reporter, listProjectJobs));
 
     router.add("GET", QStringLiteral("projects/:id/jobs/:job_id"), Access::JobRead,
                onJob(Reporter, [](ApiCall &call, const Project &, const Job &job) {

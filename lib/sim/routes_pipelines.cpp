@@ -10,19 +10,6 @@ namespace pipedeck::sim {
 
 namespace {
 
-const QStringList &pipelineStatuses()
-{
-    static const QStringList statuses = {
-        QStringLiteral("created"),   QStringLiteral("waiting_for_resource"),
-        QStringLiteral("preparing"), QStringLiteral("waiting_for_callback"),
-        QStringLiteral("pending"),   QStringLiteral("running"),
-        QStringLiteral("success"),   QStringLiteral("failed"),
-        QStringLiteral("canceling"), QStringLiteral("canceled"),
-        QStringLiteral("skipped"),   QStringLiteral("manual"),
-        QStringLiteral("scheduled")};
-    return statuses;
-}
-
 // The pipeline :pipeline_id of the project, or *error (404 Not found).
 const Pipeline *findPipeline(ApiCall &call, const Project &project, const QString &idText,
                              HttpResponse *error)
@@ -50,12 +37,8 @@ std::optional<qint64> timeParam(const RequestParams &params, const QString &key,
     return t.toMSecsSinceEpoch();
 }
 
-HttpResponse listPipelines(ApiCall &call)
+HttpResponse listPipelines(ApiCall &call, const Project &project)
 {
-    HttpResponse error;
-    const Project *project = findProject(call, call.capture(0), Reporter, &error);
-    if (!project)
-        return error;
     const RequestParams &p = call.params;
     const QString scope = p.string(QStringLiteral("scope"));
     const QString status = p.string(QStringLiteral("status"));
@@ -74,7 +57,7 @@ HttpResponse listPipelines(ApiCall &call)
                                        QStringLiteral("user_id")};
     if (!scope.isEmpty() && !scopes.contains(scope))
         return HttpResponse::error(400, QStringLiteral("scope does not have a valid value"));
-    if (!status.isEmpty() && !pipelineStatuses().contains(status))
+    if (!status.isEmpty() && !ciStatuses().contains(status))
         return HttpResponse::error(400, QStringLiteral("status does not have a valid value"));
     if (!orders.contains(orderBy))
         return HttpResponse::error(400, QStringLiteral("order_by does not have a valid value"));
@@ -95,7 +78,7 @@ HttpResponse listPipelines(ApiCall &call)
 
     QList<const Pipeline *> list;
     QSet<QString> seenRefs;
-    for (const Pipeline *pl : call.world.pipelinesOfProject(project->id)) {
+    for (const Pipeline *pl : call.world.pipelinesOfProject(project.id)) {
         if (pl->child && source != QLatin1String("parent_pipeline"))
             continue;
         if (!source.isEmpty() && pl->source != source)
@@ -151,21 +134,15 @@ HttpResponse listPipelines(ApiCall &call)
             ka = a->id;
             kb = b->id;
         }
-        const auto order = QVariant::compare(ka, kb);
-        if (order == QPartialOrdering::Equivalent)
-            return asc ? a->id < b->id : a->id > b->id;
-        return asc ? order == QPartialOrdering::Less : order == QPartialOrdering::Greater;
+        return keyedBefore(ka, a->id, kb, b->id, asc);
     });
     const EntityContext ctx = call.entities();
     return pagedArray(call, list, [&](const Pipeline *pl) { return pipelineBasicJson(*pl, ctx); });
 }
 
-HttpResponse createPipeline(ApiCall &call)
+HttpResponse createPipeline(ApiCall &call, const Project &project)
 {
     HttpResponse error;
-    const Project *project = findProject(call, call.capture(0), Developer, &error);
-    if (!project)
-        return error;
     const QString ref = call.params.string(QStringLiteral("ref"));
     if (!call.params.has(QStringLiteral("ref")))
         return missingParam(QStringLiteral("ref"));
@@ -175,19 +152,15 @@ HttpResponse createPipeline(ApiCall &call)
                                           QStringLiteral("variables"), &error);
     if (!variables)
         return error;
-    if (!call.world.branch(*project, ref) && !call.world.tag(*project, ref)) {
-        return jsonResponse(
-            400, QJsonObject{{QStringLiteral("message"),
-                              QJsonObject{{QStringLiteral("base"),
-                                           QJsonArray{QStringLiteral("Reference not found")}}}}});
-    }
+    if (!call.world.branch(project, ref) && !call.world.tag(project, ref))
+        return referenceNotFound();
     PipelineSpec spec;
     spec.ref = ref;
     spec.source = QStringLiteral("api");
     const User *user = call.world.user(call.identity.userId);
     spec.username = user ? user->username : QString();
     spec.variables = *variables;
-    Pipeline &pipeline = call.world.createPipeline(project->id, spec);
+    Pipeline &pipeline = call.world.createPipeline(project.id, spec);
     const qint64 id = pipeline.id;
     call.world.update();
     return jsonResponse(201, pipelineJson(*call.world.pipeline(id), call.entities()));
@@ -197,46 +170,54 @@ using PipelineAction = std::function<HttpResponse(ApiCall &, const Project &, co
 
 RouteHandler onPipeline(int minLevel, PipelineAction action)
 {
-    return [minLevel, action](ApiCall &call) {
-        HttpResponse error;
-        const Project *project = findProject(call, call.capture(0), minLevel, &error);
-        if (!project)
-            return error;
-        const Pipeline *pipeline = findPipeline(call, *project, call.capture(1), &error);
-        if (!pipeline)
-            return error;
-        return action(call, *project, *pipeline);
-    };
+    return onProjectItem(minLevel, findPipeline, std::move(action));
+}
+
+// Pipeline jobs or bridges: only the latest attempts unless include_retried (not documented for
+// bridges, but GitLab's JobsFinder reads it for both lists and clients such as GitLabPHP send it).
+HttpResponse listJobsOfPipeline(ApiCall &call, const Pipeline &pipeline, bool bridges)
+{
+    HttpResponse error;
+    const auto scopes = jobScopes(call, &error);
+    if (!scopes)
+        return error;
+    const bool retried = call.params.boolean(QStringLiteral("include_retried")).value_or(false);
+    QList<const Job *> jobs;
+    for (const Job *j : call.world.jobsOfPipeline(pipeline.id, retried, bridges)) {
+        if (scopes->isEmpty() || scopes->contains(j->status))
+            jobs.append(j);
+    }
+    const EntityContext ctx = call.entities();
+    return pagedArray(
+        call, jobs, [&](const Job *j) { return bridges ? bridgeJson(*j, ctx) : jobJson(*j, ctx); });
 }
 
 } // namespace
 
 void addPipelineRoutes(Router &router)
 {
-    router.add("GET", QStringLiteral("projects/:id/pipelines"), Access::Read, listPipelines);
+    router.add("GET", QStringLiteral("projects/:id/pipelines"), Access::Read,
+               onProject(Reporter, listPipelines));
 
     router.add("GET", QStringLiteral("projects/:id/pipelines/latest"), Access::Read,
-               [](ApiCall &call) {
-                   HttpResponse error;
-                   const Project *project = findProject(call, call.capture(0), Reporter, &error);
-                   if (!project)
-                       return error;
+               onProject(Reporter, [](ApiCall &call, const Project &project) {
                    QString ref = call.params.string(QStringLiteral("ref"));
                    if (ref.isEmpty())
-                       ref = project->defaultBranch;
-                   for (const Pipeline *pl : call.world.pipelinesOfProject(project->id)) {
+                       ref = project.defaultBranch;
+                   for (const Pipeline *pl : call.world.pipelinesOfProject(project.id)) {
                        if (pl->ref == ref && !pl->child)
                            return jsonResponse(200, pipelineJson(*pl, call.entities()));
                    }
                    return notFound();
-               });
+               }));
 
     router.add("GET", QStringLiteral("projects/:id/pipelines/:pipeline_id"), Access::Read,
                onPipeline(Reporter, [](ApiCall &call, const Project &, const Pipeline &pl) {
                    return jsonResponse(200, pipelineJson(pl, call.entities()));
                }));
 
-    router.add("POST", QStringLiteral("projects/:id/pipeline"), Access::Write, createPipeline);
+    router.add("POST", QStringLiteral("projects/:id/pipeline"), Access::Write,
+               onProject(Developer, createPipeline));
 
     router.add("POST", QStringLiteral("projects/:id/pipelines/:pipeline_id/retry"), Access::Write,
                onPipeline(Developer, [](ApiCall &call, const Project &, const Pipeline &pl) {
@@ -268,39 +249,12 @@ void addPipelineRoutes(Router &router)
 
     router.add("GET", QStringLiteral("projects/:id/pipelines/:pipeline_id/jobs"), Access::JobRead,
                onPipeline(Reporter, [](ApiCall &call, const Project &, const Pipeline &pl) {
-                   HttpResponse error;
-                   const auto scopes = jobScopes(call, &error);
-                   if (!scopes)
-                       return error;
-                   const bool retried =
-                       call.params.boolean(QStringLiteral("include_retried")).value_or(false);
-                   QList<const Job *> jobs;
-                   for (const Job *j : call.world.jobsOfPipeline(pl.id, retried, false)) {
-                       if (scopes->isEmpty() || scopes->contains(j->status))
-                           jobs.append(j);
-                   }
-                   const EntityContext ctx = call.entities();
-                   return pagedArray(call, jobs, [&](const Job *j) { return jobJson(*j, ctx); });
+                   return listJobsOfPipeline(call, pl, false);
                }));
 
     router.add("GET", QStringLiteral("projects/:id/pipelines/:pipeline_id/bridges"), Access::Read,
                onPipeline(Reporter, [](ApiCall &call, const Project &, const Pipeline &pl) {
-                   HttpResponse error;
-                   const auto scopes = jobScopes(call, &error);
-                   if (!scopes)
-                       return error;
-                   // Not documented for bridges, but GitLab's JobsFinder reads the parameter
-                   // for both lists (clients such as GitLabPHP send it).
-                   const bool retried =
-                       call.params.boolean(QStringLiteral("include_retried")).value_or(false);
-                   QList<const Job *> bridges;
-                   for (const Job *j : call.world.jobsOfPipeline(pl.id, retried, true)) {
-                       if (scopes->isEmpty() || scopes->contains(j->status))
-                           bridges.append(j);
-                   }
-                   const EntityContext ctx = call.entities();
-                   return pagedArray(call, bridges,
-                                     [&](const Job *j) { return bridgeJson(*j, ctx); });
+                   return listJobsOfPipeline(call, pl, true);
                }));
 }
 

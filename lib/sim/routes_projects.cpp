@@ -96,12 +96,7 @@ HttpResponse listProjects(ApiCall &call)
                 return x->starCount;
             return x->id;
         };
-        const QVariant ka = key(a);
-        const QVariant kb = key(b);
-        const auto order = QVariant::compare(ka, kb);
-        if (order == QPartialOrdering::Equivalent)
-            return asc ? a->id < b->id : a->id > b->id;
-        return asc ? order == QPartialOrdering::Less : order == QPartialOrdering::Greater;
+        return keyedBefore(key(a), a->id, key(b), b->id, asc);
     });
     const EntityContext ctx = call.entities();
     if (call.params.string(QStringLiteral("pagination")) == QLatin1String("keyset")) {
@@ -134,54 +129,40 @@ void addProjectRoutes(Router &router)
 {
     router.add("GET", QStringLiteral("projects"), Access::Read, listProjects);
 
-    router.add("GET", QStringLiteral("projects/:id"), Access::Read, [](ApiCall &call) {
-        HttpResponse error;
-        const Project *project = findProject(call, call.capture(0), Guest, &error);
-        if (!project)
-            return error;
-        return jsonResponse(200, projectJson(*project, call.entities(), false));
-    });
+    router.add("GET", QStringLiteral("projects/:id"), Access::Read,
+               onProject(Guest, [](ApiCall &call, const Project &project) {
+                   return jsonResponse(200, projectJson(project, call.entities(), false));
+               }));
 
     router.add("GET", QStringLiteral("projects/:id/repository/branches"), Access::Read,
-               [](ApiCall &call) {
-                   HttpResponse error;
-                   const Project *project = findProject(call, call.capture(0), Guest, &error);
-                   if (!project)
-                       return error;
+               onProject(Guest, [](ApiCall &call, const Project &project) {
                    const QString search = call.params.string(QStringLiteral("search"));
                    QList<Branch> branches;
-                   for (const Branch &b : project->branches) {
+                   for (const Branch &b : project.branches) {
                        if (matchesSearch(b.name, search))
                            branches.append(b);
                    }
                    const EntityContext ctx = call.entities();
                    return pagedArray(call, branches,
-                                     [&](const Branch &b) { return branchJson(b, *project, ctx); });
-               });
+                                     [&](const Branch &b) { return branchJson(b, project, ctx); });
+               }));
 
     router.add("GET", QStringLiteral("projects/:id/repository/branches/:branch"), Access::Read,
-               [](ApiCall &call) {
-                   HttpResponse error;
-                   const Project *project = findProject(call, call.capture(0), Guest, &error);
-                   if (!project)
-                       return error;
-                   const Branch *branch = call.world.branch(*project, call.capture(1));
+               onProject(Guest, [](ApiCall &call, const Project &project) {
+                   const Branch *branch = call.world.branch(project, call.capture(1));
                    if (!branch)
                        return notFound(QStringLiteral("Branch"));
-                   return jsonResponse(200, branchJson(*branch, *project, call.entities()));
-               });
+                   return jsonResponse(200, branchJson(*branch, project, call.entities()));
+               }));
 
     router.add(
-        "GET", QStringLiteral("projects/:id/repository/tags"), Access::Read, [](ApiCall &call) {
-            HttpResponse error;
-            const Project *project = findProject(call, call.capture(0), Guest, &error);
-            if (!project)
-                return error;
+        "GET", QStringLiteral("projects/:id/repository/tags"), Access::Read,
+        onProject(Guest, [](ApiCall &call, const Project &project) {
             const QString search = call.params.string(QStringLiteral("search"));
             const QString orderBy = call.params.string(QStringLiteral("order_by"));
             const bool asc = call.params.string(QStringLiteral("sort")) == QLatin1String("asc");
             QList<Tag> tags;
-            for (const Tag &t : project->tags) {
+            for (const Tag &t : project.tags) {
                 if (matchesSearch(t.name, search))
                     tags.append(t);
             }
@@ -191,8 +172,8 @@ void addProjectRoutes(Router &router)
                 return asc ? a.createdAtMs < b.createdAtMs : a.createdAtMs > b.createdAtMs;
             });
             const EntityContext ctx = call.entities();
-            return pagedArray(call, tags, [&](const Tag &t) { return tagJson(t, *project, ctx); });
-        });
+            return pagedArray(call, tags, [&](const Tag &t) { return tagJson(t, project, ctx); });
+        }));
 }
 
 } // namespace pipedeck::sim

@@ -57,12 +57,8 @@ HttpResponse triggerPipeline(ApiCall &call, const QString &refFromPath)
         return HttpResponse::message(404, QStringLiteral("404 Not Found"));
     if (call.request.header("X-Gitlab-Event") == "Pipeline Hook")
         return forbiddenResponse(QStringLiteral("Pipeline trigger loop detected"));
-    if (!call.world.branch(*project, ref) && !call.world.tag(*project, ref)) {
-        return jsonResponse(
-            400, QJsonObject{{QStringLiteral("message"),
-                              QJsonObject{{QStringLiteral("base"),
-                                           QJsonArray{QStringLiteral("Reference not found")}}}}});
-    }
+    if (!call.world.branch(*project, ref) && !call.world.tag(*project, ref))
+        return referenceNotFound();
     PipelineSpec spec;
     spec.ref = ref;
     spec.variables = variables;
@@ -84,80 +80,57 @@ HttpResponse triggerPipeline(ApiCall &call, const QString &refFromPath)
 
 void addTriggerRoutes(Router &router)
 {
-    router.add("GET", QStringLiteral("projects/:id/triggers"), Access::Read, [](ApiCall &call) {
-        HttpResponse error;
-        const Project *project = findProject(call, call.capture(0), Maintainer, &error);
-        if (!project)
-            return error;
-        const EntityContext ctx = call.entities();
-        return pagedArray(call, call.world.triggersOfProject(project->id),
-                          [&](const Trigger *t) { return triggerJson(*t, ctx); });
-    });
+    router.add("GET", QStringLiteral("projects/:id/triggers"), Access::Read,
+               onProject(Maintainer, [](ApiCall &call, const Project &project) {
+                   const EntityContext ctx = call.entities();
+                   return pagedArray(call, call.world.triggersOfProject(project.id),
+                                     [&](const Trigger *t) { return triggerJson(*t, ctx); });
+               }));
 
     router.add("GET", QStringLiteral("projects/:id/triggers/:trigger_id"), Access::Read,
-               [](ApiCall &call) {
-                   HttpResponse error;
-                   const Project *project = findProject(call, call.capture(0), Maintainer, &error);
-                   if (!project)
-                       return error;
-                   const Trigger *t = findTrigger(call, *project, call.capture(1), &error);
-                   if (!t)
-                       return error;
-                   return jsonResponse(200, triggerJson(*t, call.entities()));
-               });
+               onProjectItem(Maintainer, findTrigger,
+                             [](ApiCall &call, const Project &, const Trigger &t) {
+                                 return jsonResponse(200, triggerJson(t, call.entities()));
+                             }));
 
-    router.add("POST", QStringLiteral("projects/:id/triggers"), Access::Write, [](ApiCall &call) {
-        HttpResponse error;
-        const Project *project = findProject(call, call.capture(0), Maintainer, &error);
-        if (!project)
-            return error;
-        if (!call.params.has(QStringLiteral("description")))
-            return missingParam(QStringLiteral("description"));
-        Trigger &t = call.world.createTrigger(project->id, call.identity.userId,
-                                              call.params.string(QStringLiteral("description")));
-        const QString expires = call.params.string(QStringLiteral("expires_at"));
-        if (!expires.isEmpty()) {
-            t.expiresAt = QDate::fromString(expires.left(10), Qt::ISODate);
-            if (!t.expiresAt.isValid()) {
-                call.world.deleteTrigger(t.id);
-                return HttpResponse::error(400, QStringLiteral("expires_at is invalid"));
-            }
-        }
-        return jsonResponse(201, triggerJson(t, call.entities()));
-    });
-
-    router.add("PUT", QStringLiteral("projects/:id/triggers/:trigger_id"), Access::Write,
-               [](ApiCall &call) {
-                   HttpResponse error;
-                   const Project *project = findProject(call, call.capture(0), Maintainer, &error);
-                   if (!project)
-                       return error;
-                   Trigger *t = findTrigger(call, *project, call.capture(1), &error);
-                   if (!t)
-                       return error;
-                   if (t->ownerId != call.identity.userId)
-                       return forbiddenResponse();
-                   if (call.params.has(QStringLiteral("description"))) {
-                       t->description = call.params.string(QStringLiteral("description"));
-                       t->updatedAtMs = call.world.nowMs();
+    router.add("POST", QStringLiteral("projects/:id/triggers"), Access::Write,
+               onProject(Maintainer, [](ApiCall &call, const Project &project) {
+                   if (!call.params.has(QStringLiteral("description")))
+                       return missingParam(QStringLiteral("description"));
+                   Trigger &t =
+                       call.world.createTrigger(project.id, call.identity.userId,
+                                                call.params.string(QStringLiteral("description")));
+                   const QString expires = call.params.string(QStringLiteral("expires_at"));
+                   if (!expires.isEmpty()) {
+                       t.expiresAt = QDate::fromString(expires.left(10), Qt::ISODate);
+                       if (!t.expiresAt.isValid()) {
+                           call.world.deleteTrigger(t.id);
+                           return HttpResponse::error(400, QStringLiteral("expires_at is invalid"));
+                       }
                    }
-                   return jsonResponse(200, triggerJson(*t, call.entities()));
-               });
+                   return jsonResponse(201, triggerJson(t, call.entities()));
+               }));
+
+    router.add(
+        "PUT", QStringLiteral("projects/:id/triggers/:trigger_id"), Access::Write,
+        onProjectItem(Maintainer, findTrigger, [](ApiCall &call, const Project &, Trigger &t) {
+            if (t.ownerId != call.identity.userId)
+                return forbiddenResponse();
+            if (call.params.has(QStringLiteral("description"))) {
+                t.description = call.params.string(QStringLiteral("description"));
+                t.updatedAtMs = call.world.nowMs();
+            }
+            return jsonResponse(200, triggerJson(t, call.entities()));
+        }));
 
     router.add("DELETE", QStringLiteral("projects/:id/triggers/:trigger_id"), Access::Write,
-               [](ApiCall &call) {
-                   HttpResponse error;
-                   const Project *project = findProject(call, call.capture(0), Maintainer, &error);
-                   if (!project)
-                       return error;
-                   const Trigger *t = findTrigger(call, *project, call.capture(1), &error);
-                   if (!t)
-                       return error;
-                   call.world.deleteTrigger(t->id);
-                   HttpResponse response;
-                   response.status = 204;
-                   return response;
-               });
+               onProjectItem(Maintainer, findTrigger,
+                             [](ApiCall &call, const Project &, const Trigger &t) {
+                                 call.world.deleteTrigger(t.id);
+                                 HttpResponse response;
+                                 response.status = 204;
+                                 return response;
+                             }));
 
     router.add("POST", QStringLiteral("projects/:id/trigger/pipeline"), Access::None,
                [](ApiCall &call) { return triggerPipeline(call, {}); });

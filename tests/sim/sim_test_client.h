@@ -12,7 +12,10 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTest>
 #include <QTimer>
+
+#include <memory>
 
 namespace simtest {
 
@@ -138,6 +141,29 @@ private:
     QUrl m_base;
     QString m_token;
     QByteArray m_authHeader;
+};
+
+//! Base of test classes whose every test function gets a fresh demo server (testOptions()) and a
+//! client with the demo user's token.
+class DemoServerTest : public QObject
+{
+    Q_OBJECT
+protected:
+    std::unique_ptr<pipedeck::sim::Server> m_server;
+    std::unique_ptr<Client> m_client;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<pipedeck::sim::Server>(testOptions());
+        QVERIFY(m_server->listen());
+        m_client = std::make_unique<Client>(m_server->baseUrl());
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_server.reset();
+    }
 };
 
 } // namespace simtest

@@ -12,14 +12,11 @@
 using namespace pipedeck::sim;
 using namespace simtest;
 
-class TestSimApi : public QObject
+class TestSimApi : public DemoServerTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<Server> m_server;
-    std::unique_ptr<Client> m_client;
-
     static QSet<QString> keysOf(const QJsonObject &o)
     {
         const QStringList keys = o.keys();
@@ -27,17 +24,6 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<Server>(testOptions());
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<Client>(m_server->baseUrl());
-    }
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
 
     void authentication()
     {

@@ -11,13 +11,11 @@
 using namespace pipedeck::sim;
 using namespace simtest;
 
-class TestSimFaults : public QObject
+class TestSimFaults : public DemoServerTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<Server> m_server;
-    std::unique_ptr<Client> m_client;
     const QString m_path = QStringLiteral("/projects/1/pipelines/%1").arg(demo::kFailedPipelineId);
 
     FaultRule rule(FaultKind kind,
@@ -30,17 +28,6 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<Server>(testOptions());
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<Client>(m_server->baseUrl());
-    }
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
 
     void appliesOnlyAsOftenAsAsked()
     {

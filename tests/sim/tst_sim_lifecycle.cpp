@@ -11,14 +11,11 @@
 using namespace pipedeck::sim;
 using namespace simtest;
 
-class TestSimLifecycle : public QObject
+class TestSimLifecycle : public DemoServerTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<Server> m_server;
-    std::unique_ptr<Client> m_client;
-
     QJsonObject job(qint64 id, qint64 project = demo::kDemoProjectId)
     {
         return m_client->get(QStringLiteral("/projects/%1/jobs/%2").arg(project).arg(id)).object();
@@ -33,17 +30,6 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<Server>(testOptions());
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<Client>(m_server->baseUrl());
-    }
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
 
     void runningJobProgressesToSuccess()
     {

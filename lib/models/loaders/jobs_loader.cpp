@@ -137,42 +137,32 @@ void JobsLoader::fetchPipeline(qint64 projectId, qint64 pipelineId, gitlab::Prio
             onFetchDone(pipelineId);
     };
 
+    // Jobs and bridges land in the fetch the same way; the first failure is the one reported.
+    const auto receiveInto = [current, settle](auto list, auto notModified) {
+        return [current, settle, list, notModified](const auto &request) {
+            Fetch *f = current();
+            if (!f)
+                return;
+            f->requests += requestsOf(request);
+            if (request.status().ok() && request.complete()) {
+                f->*list = request.items();
+                f->*notModified = request.notModified();
+            } else if (!f->failed) {
+                f->failed = true;
+                f->failure = request.status().ok() ? gitlab::Status(gitlab::Status::BadReply)
+                                                   : request.status();
+            }
+            settle(f);
+        };
+    };
     fetch->jobsRequest =
         launch(m_connection.data(),
                new gitlab::ListPipelineJobs(projectId, pipelineId, fetch->includeRetried), this,
-               priority, [current, settle](const gitlab::ListPipelineJobs &request) {
-                   Fetch *f = current();
-                   if (!f)
-                       return;
-                   f->requests += requestsOf(request);
-                   if (request.status().ok() && request.complete()) {
-                       f->jobs = request.jobs();
-                       f->jobsNotModified = request.notModified();
-                   } else {
-                       f->failed = true;
-                       f->failure = request.status().ok() ? gitlab::Status(gitlab::Status::BadReply)
-                                                          : request.status();
-                   }
-                   settle(f);
-               });
+               priority, receiveInto(&Fetch::jobs, &Fetch::jobsNotModified));
     fetch->bridgesRequest =
         launch(m_connection.data(),
                new gitlab::ListPipelineBridges(projectId, pipelineId, fetch->includeRetried), this,
-               priority, [current, settle](const gitlab::ListPipelineBridges &request) {
-                   Fetch *f = current();
-                   if (!f)
-                       return;
-                   f->requests += requestsOf(request);
-                   if (request.status().ok() && request.complete()) {
-                       f->bridges = request.bridges();
-                       f->bridgesNotModified = request.notModified();
-                   } else if (!f->failed) {
-                       f->failed = true;
-                       f->failure = request.status().ok() ? gitlab::Status(gitlab::Status::BadReply)
-                                                          : request.status();
-                   }
-                   settle(f);
-               });
+               priority, receiveInto(&Fetch::bridges, &Fetch::bridgesNotModified));
 }
 
 void JobsLoader::onFetchDone(qint64 pipelineId)
