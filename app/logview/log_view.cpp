@@ -157,6 +157,7 @@ void LogView::onReset()
     m_anchor = m_cursor = {};
     m_currentHit.reset();
     m_widestLine = 0;
+    m_firstPaintPending = true;
     invalidateCache();
     updateGutter();
     updateScrollBars();
@@ -679,6 +680,12 @@ void LogView::paintEvent(QPaintEvent *event)
             continue;
         paintRow(painter, m_topRow + qint64(i), lines[i], int(i) * m_lineHeight, *entry);
         ++m_paintedLastPaint;
+    }
+    if (m_firstPaintPending && m_paintedLastPaint > 0 && m_document) {
+        m_firstPaintPending = false;
+        qCInfo(lcPerf).nospace() << "open to first paint: " << m_document->msSinceOpened()
+                                 << " ms (" << m_paintedLastPaint << " lines of " << m_lineCount
+                                 << " indexed so far)";
     }
     // The horizontal range grows with the widest line seen; not from inside a paint.
     if (m_widestLine > widestBefore)

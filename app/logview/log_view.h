@@ -230,6 +230,9 @@ private:
     mutable QCache<qint64, CachedLine> m_cache;
     int m_paintedLastPaint = 0;
     int m_fetchedLastPaint = 0;
+    // The first paint with lines after the log was opened (or reset) is reported on
+    // pipedeck.perf.
+    bool m_firstPaintPending = false;
 };
 
 } // namespace pipedeck

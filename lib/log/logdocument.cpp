@@ -44,7 +44,20 @@ bool LogDocument::openFile(const QString &path, QString *error)
     m_openStartedNs = monotonicNs();
     if (!m_engine->openFile(path, error))
         return false;
+    m_publishedGeneration = m_engine->generation();
     Q_EMIT reset();
+    // The first lines are indexed here, not by the worker: waking a thread and
+    // hearing back from it costs milliseconds on a busy machine, scanning the
+    // first slab well under one.
+    m_engine->indexSome(kFirstSlab);
+    qCDebug(lcPerf) << "first lines ready" << msSinceOpened() << "ms after opening";
+    const qint64 lines = m_engine->lineCount();
+    if (lines > 0)
+        Q_EMIT linesAdded(lines);
+    if (const qsizetype sections = m_engine->sectionCount(); sections > 0)
+        Q_EMIT sectionsChanged(sections);
+    Q_EMIT progress(m_engine->indexedBytes(), m_engine->byteSize());
+    // The worker publishes the whole log at least once, so that indexingFinished comes.
     requestIndexing();
     return true;
 }
@@ -86,6 +99,12 @@ void LogDocument::refreshFile()
         requestIndexing();
 }
 
+double LogDocument::msSinceOpened() const
+{
+    const qint64 started = m_openStartedNs.load();
+    return started >= 0 ? (monotonicNs() - started) / 1e6 : -1;
+}
+
 bool LogDocument::isIndexing() const
 {
     std::lock_guard lock(m_mutex);
@@ -123,8 +142,10 @@ void LogDocument::publish(bool finished)
     QMetaObject::invokeMethod(
         this,
         [=, this] {
-            if (wasReset)
+            if (wasReset) {
+                m_openStartedNs = monotonicNs();
                 Q_EMIT reset();
+            }
             // A line that grew without new lines still needs a repaint.
             Q_EMIT linesAdded(lines);
             if (sectionsChanged)
@@ -184,8 +205,8 @@ void LogDocument::workerLoop()
             if (!more && drainQueue())
                 more = true;
             const qint64 now = monotonicNs();
-            if (firstSlab && m_openStartedNs > 0) {
-                qCDebug(lcPerf) << "first lines ready" << (now - m_openStartedNs) / 1e6
+            if (firstSlab && m_openStartedNs.load() >= 0) {
+                qCDebug(lcPerf) << "first lines ready" << (now - m_openStartedNs.load()) / 1e6
                                 << "ms after opening";
             }
             if (firstSlab || now - lastPublishNs > kPublishEveryNs) {

@@ -4,6 +4,7 @@
 
 #include <QObject>
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -38,6 +39,9 @@ public:
     void refreshFile();
 
     bool isIndexing() const;
+    // Milliseconds since openFile()/startCache() or since the log was indexed again
+    // from scratch (for open-to-first-paint figures); -1 before either.
+    double msSinceOpened() const;
     // Blocks until everything known now is indexed (for tools and tests).
     void waitForIndexed();
 
@@ -72,8 +76,8 @@ private:
     // Last values told to the GUI thread (touched by the worker only).
     qint64 m_publishedLines = -1;
     qsizetype m_publishedSections = 0;
-    quint64 m_publishedGeneration = 0;
-    qint64 m_openStartedNs = 0;
+    std::atomic<quint64> m_publishedGeneration{0};
+    std::atomic<qint64> m_openStartedNs{-1};
 };
 
 } // namespace pipedeck::log

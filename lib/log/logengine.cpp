@@ -16,6 +16,29 @@ LogEngine::LogEngine()
 
 LogEngine::~LogEngine() = default;
 
+LogEngine::ReadLock::ReadLock(const LogEngine &engine)
+    : m_engine(engine)
+{
+    if (engine.m_lock.try_lock_shared())
+        return;
+    engine.m_readersWaiting.fetch_add(1, std::memory_order_acq_rel);
+    engine.m_lock.lock_shared();
+    if (engine.m_readersWaiting.fetch_sub(1, std::memory_order_acq_rel) == 1)
+        engine.m_readersWaiting.notify_all();
+}
+
+LogEngine::ReadLock::~ReadLock()
+{
+    m_engine.m_lock.unlock_shared();
+}
+
+void LogEngine::letWaitingReadersIn() const
+{
+    for (int waiting = m_readersWaiting.load(std::memory_order_acquire); waiting > 0;
+         waiting = m_readersWaiting.load(std::memory_order_acquire))
+        m_readersWaiting.wait(waiting, std::memory_order_acquire);
+}
+
 void LogEngine::resetIndexLocked()
 {
     m_index.clear();
@@ -82,7 +105,7 @@ void LogEngine::setComplete(bool complete)
 
 bool LogEngine::isComplete() const
 {
-    std::shared_lock lock(m_lock);
+    ReadLock lock(*this);
     return m_complete;
 }
 
@@ -106,25 +129,33 @@ LogEngine::FileChange LogEngine::refreshFile()
 
 bool LogEngine::indexSome(qint64 maxBytes)
 {
-    std::unique_lock lock(m_lock);
-    if (!m_source->isIntact()) {
-        lock.unlock();
-        refreshFile();
-        return true;
+    qint64 budget = qMax<qint64>(maxBytes, 1);
+    for (;;) {
+        letWaitingReadersIn();
+        std::unique_lock lock(m_lock);
+        if (!m_source->isIntact()) {
+            lock.unlock();
+            refreshFile();
+            return true;
+        }
+        const qint64 size = m_source->size();
+        const qint64 before = m_scanner->scannedUpTo();
+        const qint64 end = qMin(size, before + qMin(budget, kLockStep));
+        const bool final = m_complete && end == size;
+        if (end == m_scannedSize && final == m_finalScanned)
+            return false;
+        m_source->prefetch(before, end - before);
+        m_scanner->scan(m_source->data(), end, final);
+        // The open line is read again by the next step; everything before it is done.
+        m_source->release(before,
+                          qMin(m_scanner->scannedUpTo(), m_scanner->openLineStart()) - before);
+        m_scannedSize = end;
+        m_finalScanned = final;
+        budget -= end - before;
+        const bool more = end < size || (m_complete && !final);
+        if (!more || budget <= 0)
+            return more;
     }
-    const qint64 size = m_source->size();
-    const qint64 end = qMin(size, m_scanner->scannedUpTo() + qMax<qint64>(maxBytes, 1));
-    const bool final = m_complete && end == size;
-    if (end == m_scannedSize && final == m_finalScanned)
-        return false;
-    const qint64 before = m_scanner->scannedUpTo();
-    m_source->prefetch(before, end - before);
-    m_scanner->scan(m_source->data(), end, final);
-    // The open line is read again by the next slab; everything before it is done.
-    m_source->release(before, qMin(m_scanner->scannedUpTo(), m_scanner->openLineStart()) - before);
-    m_scannedSize = end;
-    m_finalScanned = final;
-    return end < size || (m_complete && !final);
 }
 
 void LogEngine::indexAll()
@@ -139,7 +170,7 @@ void LogEngine::indexAll()
 
 qint64 LogEngine::indexedBytes() const
 {
-    std::shared_lock lock(m_lock);
+    ReadLock lock(*this);
     return m_scannedSize;
 }
 
@@ -150,13 +181,13 @@ qint64 LogEngine::lineCountLocked() const
 
 qint64 LogEngine::lineCount() const
 {
-    std::shared_lock lock(m_lock);
+    ReadLock lock(*this);
     return lineCountLocked();
 }
 
 qint64 LogEngine::byteSize() const
 {
-    std::shared_lock lock(m_lock);
+    ReadLock lock(*this);
     return m_source->size();
 }
 
@@ -167,7 +198,7 @@ TimestampMode LogEngine::renderTimestampsLocked() const
 
 bool LogEngine::hasTimestamps() const
 {
-    std::shared_lock lock(m_lock);
+    ReadLock lock(*this);
     return renderTimestampsLocked() == TimestampMode::On;
 }
 
@@ -211,7 +242,7 @@ RenderedLine LogEngine::line(qint64 index) const
 
 QList<RenderedLine> LogEngine::lines(qint64 first, qint64 count) const
 {
-    std::shared_lock lock(m_lock);
+    ReadLock lock(*this);
     QList<RenderedLine> out;
     const qint64 total = lineCountLocked();
     if (first < 0 || first >= total || count <= 0 || !m_source->isIntact())
@@ -231,7 +262,7 @@ QList<RenderedLine> LogEngine::lines(qint64 first, qint64 count) const
 
 QByteArray LogEngine::rawLine(qint64 index) const
 {
-    std::shared_lock lock(m_lock);
+    ReadLock lock(*this);
     if (index < 0 || index >= lineCountLocked() || !m_source->isIntact())
         return {};
     const auto [start, end] = lineRangeLocked(index);
@@ -240,25 +271,25 @@ QByteArray LogEngine::rawLine(qint64 index) const
 
 std::vector<Section> LogEngine::sections() const
 {
-    std::shared_lock lock(m_lock);
+    ReadLock lock(*this);
     return m_sections.sections();
 }
 
 qsizetype LogEngine::sectionCount() const
 {
-    std::shared_lock lock(m_lock);
+    ReadLock lock(*this);
     return qsizetype(m_sections.sections().size());
 }
 
 int LogEngine::innermostSection(qint64 line) const
 {
-    std::shared_lock lock(m_lock);
+    ReadLock lock(*this);
     return m_sections.innermostAt(line);
 }
 
 LogStats LogEngine::stats() const
 {
-    std::shared_lock lock(m_lock);
+    ReadLock lock(*this);
     LogStats stats;
     stats.bytes = m_source->size();
     stats.lines = lineCountLocked();

@@ -87,9 +87,30 @@ public:
     LogStats stats() const;
 
     static constexpr qint64 kDefaultSlab = qint64(8) << 20;
+    // The indexer holds the lock for at most this many bytes at a time and lets
+    // waiting readers in between, so a reader (the GUI thread painting the first
+    // screen) waits for one step (~1 ms), not for a whole slab.
+    static constexpr qint64 kLockStep = qint64(1) << 20;
 
 private:
     friend class LogSearcher;
+
+    // Shared access for a reader. A reader that has to wait says so, and the
+    // indexer does not take the lock again before it got in: without that, the
+    // indexer, still running, would win the lock back before the woken reader
+    // runs, step after step.
+    class ReadLock
+    {
+    public:
+        explicit ReadLock(const LogEngine &engine);
+        ~ReadLock();
+        ReadLock(const ReadLock &) = delete;
+        ReadLock &operator=(const ReadLock &) = delete;
+
+    private:
+        const LogEngine &m_engine;
+    };
+    void letWaitingReadersIn() const;
 
     void resetIndexLocked();
     qint64 lineCountLocked() const;
@@ -100,6 +121,7 @@ private:
     bool needsRenderLocked(qint64 line) const;
 
     mutable std::shared_mutex m_lock;
+    mutable std::atomic<int> m_readersWaiting{0};
     std::unique_ptr<ByteSource> m_source;
     LineIndex m_index;
     SectionTree m_sections;

@@ -70,6 +70,169 @@ bool csiOnlyDisplayedBytes(const char *p, const char *end, QByteArray &out)
     }
 }
 
+// UTF-16 text of many lines joined by '\n', for one multi-line regex match over a
+// whole piece instead of one match (and one QString) per line. Reused between pieces.
+class JoinedLines
+{
+public:
+    void clear()
+    {
+        m_size = 0;
+        m_starts.clear();
+        m_valid = true;
+    }
+    void startLine() { m_starts.push_back(m_size); }
+    void endLine() { appendChar(u'\n'); }
+    // Widens ASCII bytes; false (nothing appended) when there is a byte >= 0x80.
+    bool appendAscii(const char *p, qsizetype n)
+    {
+        reserve(m_size + n);
+        char16_t *out = m_data.get() + m_size;
+        qsizetype i = 0;
+#ifdef PIPEDECK_SEARCH_SSE2
+        const __m128i zero = _mm_setzero_si128();
+        for (; i + 16 <= n; i += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+            if (_mm_movemask_epi8(v))
+                return false;
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(out + i), _mm_unpacklo_epi8(v, zero));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(out + i + 8), _mm_unpackhi_epi8(v, zero));
+        }
+#endif
+        for (; i < n; ++i) {
+            if (uchar(p[i]) >= 0x80)
+                return false;
+            out[i] = char16_t(uchar(p[i]));
+        }
+        m_size += n;
+        return true;
+    }
+    // The displayed bytes of a line whose only specials are complete CSI sequences (what
+    // csiOnlyDisplayedBytes() gives), widened; false (nothing appended) for any other
+    // line or a byte >= 0x80.
+    bool appendCsiOnlyAscii(const char *p, const char *end)
+    {
+        const qsizetype before = m_size;
+        if (end > p && end[-1] == '\n')
+            --end;
+        if (end > p && end[-1] == '\r')
+            --end;
+        for (;;) {
+            const char *esc = static_cast<const char *>(std::memchr(p, 0x1b, size_t(end - p)));
+            const char *stop = esc ? esc : end;
+            if (std::memchr(p, '\r', size_t(stop - p)) || std::memchr(p, '\n', size_t(stop - p)) ||
+                !appendAscii(p, stop - p)) {
+                m_size = before;
+                return false;
+            }
+            if (!esc)
+                return true;
+            const char *q = esc + 1;
+            if (q >= end || *q != '[') {
+                m_size = before;
+                return false;
+            }
+            for (++q; q < end && ((*q >= '0' && *q <= '9') || *q == ';' || *q == ':'); ++q) {
+            }
+            if (q >= end || uchar(*q) < 0x40 || uchar(*q) > 0x7e) {
+                m_size = before;
+                return false;
+            }
+            p = q + 1;
+        }
+    }
+    void append(QStringView text)
+    {
+        // Widened ASCII is valid UTF-16; only text decoded elsewhere needs a look.
+        m_valid = m_valid && text.isValidUtf16();
+        reserve(m_size + text.size());
+        std::memcpy(m_data.get() + m_size, text.utf16(), size_t(text.size()) * sizeof(char16_t));
+        m_size += text.size();
+    }
+    QStringView text() const
+    {
+        return QStringView(m_data.get(), m_size);
+    }
+    bool isValidUtf16() const
+    {
+        return m_valid;
+    }
+    qsizetype lineCount() const
+    {
+        return qsizetype(m_starts.size());
+    }
+    qsizetype lineStart(qsizetype i) const
+    {
+        return m_starts[size_t(i)];
+    }
+    // The line's text without its '\n'.
+    QStringView line(qsizetype i) const
+    {
+        const qsizetype end = i + 1 < lineCount() ? m_starts[size_t(i + 1)] : m_size;
+        return text().sliced(m_starts[size_t(i)], end - 1 - m_starts[size_t(i)]);
+    }
+    // The line holding position `at` of text() (its '\n' belongs to it).
+    qsizetype lineAt(qsizetype at, qsizetype from) const
+    {
+        return qsizetype(std::upper_bound(m_starts.begin() + from, m_starts.end(), at) -
+                         m_starts.begin()) -
+               1;
+    }
+
+private:
+    void appendChar(char16_t c)
+    {
+        reserve(m_size + 1);
+        m_data[size_t(m_size++)] = c;
+    }
+    void reserve(qsizetype n)
+    {
+        if (n <= m_capacity)
+            return;
+        const qsizetype capacity = qMax<qsizetype>(n, m_capacity * 2);
+        auto data = std::make_unique_for_overwrite<char16_t[]>(size_t(capacity));
+        if (m_size > 0)
+            std::memcpy(data.get(), m_data.get(), size_t(m_size) * sizeof(char16_t));
+        m_data = std::move(data);
+        m_capacity = capacity;
+    }
+
+    std::unique_ptr<char16_t[]> m_data;
+    qsizetype m_capacity = 0;
+    qsizetype m_size = 0;
+    std::vector<qsizetype> m_starts;
+    bool m_valid = true;
+};
+
+// `checked`: the subject is known to be valid UTF-16, so PCRE2 need not check all of it
+// again on every call (which made each call cost the whole piece).
+QRegularExpressionMatch matchAt(const QRegularExpression &regex, QStringView subject,
+                                qsizetype offset, bool checked)
+{
+    const QRegularExpression::MatchOptions options =
+        checked ? QRegularExpression::DontCheckSubjectStringMatchOption
+                : QRegularExpression::NoMatchOption;
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    return regex.matchView(subject, offset, QRegularExpression::NormalMatch, options);
+#else
+    return regex.match(subject, offset, QRegularExpression::NormalMatch, options);
+#endif
+}
+
+// The batch match relies on '\n' being PCRE2's newline ("." does not match it, "$"
+// matches before it in multi-line mode), the default of every build we know; checked
+// once rather than assumed.
+bool newlineIsLineFeed()
+{
+    static const bool lf = [] {
+        const QRegularExpression end(QStringLiteral("^b$"), QRegularExpression::MultilineOption);
+        const QRegularExpression dot(QStringLiteral("a.b"));
+        return end.match(QStringLiteral("a\nb\nc")).hasMatch() &&
+               !dot.match(QStringLiteral("a\nb")).hasMatch();
+    }();
+    return lf;
+}
+
 } // namespace
 
 RawFinder::RawFinder(const QByteArray &needle, bool ignoreAsciiCase)
@@ -202,6 +365,25 @@ QString requiredRegexLiteral(const QString &pattern)
     return best;
 }
 
+bool matchesLineByLine(const QString &pattern)
+{
+    // Lookarounds (also PCRE2's non-atomic ones) see past the match; verbs may change
+    // what a newline is. Other groups, "(?:", "(?i)", "(?<name>", are harmless.
+    for (const char16_t *lookaround : {u"(?=", u"(?!", u"(?<=", u"(?<!", u"(?*", u"(?<*", u"(*"}) {
+        if (pattern.contains(QStringView(lookaround)))
+            return false;
+    }
+    for (qsizetype i = 0; i + 1 < pattern.size(); ++i) {
+        if (pattern[i] != u'\\')
+            continue;
+        const QChar escaped = pattern[++i];
+        // The subject's ends and the start offset.
+        if (escaped == u'A' || escaped == u'z' || escaped == u'Z' || escaped == u'G')
+            return false;
+    }
+    return true;
+}
+
 LogSearcher::LogSearcher(const SearchQuery &query)
     : m_query(query)
 {
@@ -224,6 +406,14 @@ LogSearcher::LogSearcher(const SearchQuery &query)
         }
         m_regex.optimize();
         literal = requiredRegexLiteral(query.pattern);
+        // PIPEDECK_LOG_REGEX_LINE_BY_LINE: for benchmarks, the old way, for comparison.
+        if (matchesLineByLine(query.pattern) && newlineIsLineFeed() &&
+            !qEnvironmentVariableIsSet("PIPEDECK_LOG_REGEX_LINE_BY_LINE")) {
+            m_batchRegex =
+                QRegularExpression(query.pattern, options | QRegularExpression::MultilineOption);
+            m_batchRegex.optimize();
+            m_batch = m_batchRegex.isValid();
+        }
     } else {
         literal = query.pattern;
         // A displayed line never contains a line break.
@@ -288,7 +478,7 @@ void LogSearcher::matchText(QStringView text, qint64 line, QList<SearchHit> &out
 bool LogSearcher::searchPiece(const LogEngine &engine, quint64 generation, qint64 first,
                               qint64 last, QList<SearchHit> &out) const
 {
-    std::shared_lock lock(engine.m_lock);
+    LogEngine::ReadLock lock(engine);
     if (engine.m_generation.load() != generation || !engine.m_source->isIntact())
         return false;
     const char *data = engine.m_source->data();
@@ -363,14 +553,9 @@ bool LogSearcher::searchPiece(const LogEngine &engine, quint64 generation, qint6
         candidates.swap(merged);
     }
 
-    for (qint64 line : candidates) {
-        const auto [start, end] = lineRange(line, starts);
-        if (isComplex(line)) {
-            matchText(renderLine(data + start, data + end, Style(), ts).text, line, out);
-            continue;
-        }
-        // The displayed text is the bytes without the timestamp prefix and "\r\n".
-        qint64 from = start, to = end;
+    // The displayed text of a line, without the timestamp prefix and the line end.
+    auto contentRange = [&](qint64 line) {
+        auto [from, to] = lineRange(line, starts);
         if (ts == TimestampMode::On && to - from >= syntax::kTimestampPrefixLength &&
             syntax::isTimestampPrefix(data + from))
             from += syntax::kTimestampPrefixLength;
@@ -378,6 +563,57 @@ bool LogSearcher::searchPiece(const LogEngine &engine, quint64 generation, qint6
             --to;
         if (to > from && data[to - 1] == '\r')
             --to;
+        return std::pair(from, to);
+    };
+
+    if (m_batch && !candidates.empty()) {
+        // One multi-line match over all candidates finds the lines that have a match (and
+        // perhaps a few more, where a match ran across a line end); only those are matched
+        // line by line, on the same text. Decoding and PCRE2's set-up then cost once per
+        // piece, not once per line.
+        thread_local JoinedLines joined;
+        joined.clear();
+        for (qint64 line : candidates) {
+            joined.startLine();
+            const auto [from, to] = contentRange(line);
+            if (!isComplex(line)) {
+                if (!joined.appendAscii(data + from, to - from))
+                    joined.append(QString::fromUtf8(data + from, to - from));
+            } else {
+                const auto [start, end] = lineRange(line, starts);
+                if (!joined.appendCsiOnlyAscii(data + from, data + end))
+                    joined.append(renderLine(data + start, data + end, Style(), ts).text);
+            }
+            joined.endLine();
+        }
+        const QStringView text = joined.text();
+        const bool valid = joined.isValidUtf16();
+        qsizetype at = 0;
+        qsizetype next = 0; // first line not yet matched on its own
+        while (at < text.size()) {
+            const QRegularExpressionMatch match = matchAt(m_batchRegex, text, at, valid);
+            if (!match.hasMatch() || match.capturedStart() >= text.size())
+                break;
+            const qsizetype firstHit = qMax(next, joined.lineAt(match.capturedStart(), next));
+            const qsizetype lastHit =
+                joined.lineAt(qMax(match.capturedStart(), match.capturedEnd() - 1), firstHit);
+            for (qsizetype i = firstHit; i <= lastHit; ++i)
+                matchText(joined.line(i), candidates[size_t(i)], out);
+            next = lastHit + 1;
+            if (next >= joined.lineCount())
+                break;
+            at = joined.lineStart(next);
+        }
+        return true;
+    }
+
+    for (qint64 line : candidates) {
+        if (isComplex(line)) {
+            const auto [start, end] = lineRange(line, starts);
+            matchText(renderLine(data + start, data + end, Style(), ts).text, line, out);
+            continue;
+        }
+        const auto [from, to] = contentRange(line);
         matchText(QString::fromUtf8(data + from, to - from), line, out);
     }
     return true;
@@ -392,7 +628,7 @@ qint64 LogSearcher::run(const LogEngine &engine, qint64 firstLine, qint64 lastLi
     std::vector<qint64> bounds;
     quint64 generation = 0;
     {
-        std::shared_lock lock(engine.m_lock);
+        LogEngine::ReadLock lock(engine);
         generation = engine.m_generation.load();
         const qint64 total = engine.lineCountLocked();
         if (lastLine < 0 || lastLine > total)

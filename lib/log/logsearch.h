@@ -82,6 +82,11 @@ private:
 
     SearchQuery m_query;
     QRegularExpression m_regex;
+    // The same expression in multi-line mode, matched once over many lines joined by '\n'
+    // to find the lines worth matching one by one (invalid when the pattern could tell
+    // the joined text from single lines; see matchesLineByLine()).
+    QRegularExpression m_batchRegex;
+    bool m_batch = false;
     QByteArray m_literal;
     RawFinder m_finder;
     bool m_matchAllLines = false;
@@ -93,6 +98,12 @@ private:
 // The literal text every match of `pattern` must contain, or empty when none
 // can be proven (alternation, inline options, ...). Conservative by design.
 QString requiredRegexLiteral(const QString &pattern);
+
+// Whether `pattern`, matched in multi-line mode over lines joined by '\n', finds a
+// match touching every line that has a match of its own: true unless it can look
+// beyond its own text or at the subject's ends (lookarounds, verbs "(*", \A, \z, \Z,
+// \G). Conservative by design.
+bool matchesLineByLine(const QString &pattern);
 
 // A search in background threads for a viewer: hits stream in with a running
 // count; a new start() or cancel() stops the one running.

@@ -9,6 +9,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
 using namespace pipedeck::log;
 using namespace pipedeck::log::test;
 
@@ -37,6 +41,8 @@ class TestLogDocument : public QObject
 
 private Q_SLOTS:
     void opensFileInBackground();
+    void firstLinesBeforeOpenReturns();
+    void readersGetInDuringALongSlab();
     void followsGrowingCache();
     void cacheKeepsTheRawBytes();
     void fileGrowsAndShrinks();
@@ -67,6 +73,57 @@ void TestLogDocument::opensFileInBackground()
     const LogStats stats = document.engine()->stats();
     QVERIFY2(double(stats.indexBytes) / double(stats.lines) < 2.5,
              qPrintable(QString::number(double(stats.indexBytes) / double(stats.lines))));
+}
+
+// The first screen must not wait for the indexing thread to wake up and report back.
+void TestLogDocument::firstLinesBeforeOpenReturns()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("job.log"));
+    QVERIFY(writeFile(path, numberedLines(200000)));
+    LogDocument document;
+    QSignalSpy reset(&document, &LogDocument::reset);
+    QSignalSpy added(&document, &LogDocument::linesAdded);
+    QString error;
+    QVERIFY2(document.openFile(path, &error), qPrintable(error));
+    // No event loop has run: the lines came from openFile() itself.
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(added.size(), 1);
+    const qint64 first = added.front().at(0).toLongLong();
+    QVERIFY2(first > 1000 && first < 200000, qPrintable(QString::number(first)));
+    QCOMPARE(document.engine()->line(0).text, u"line 0 ok"_qs);
+    QVERIFY(document.msSinceOpened() >= 0);
+    document.waitForIndexed();
+    QCOMPARE(document.engine()->lineCount(), 200000);
+}
+
+// A reader (the GUI thread painting) is let in between the indexer's steps; it does not wait
+// for a whole slab, however big the slab is.
+void TestLogDocument::readersGetInDuringALongSlab()
+{
+    LogEngine engine;
+    const QByteArray bytes = numberedLines(1500000); // ~30 MiB: dozens of lock steps
+    QVERIFY(bytes.size() > 16 * LogEngine::kLockStep);
+    engine.append(bytes);
+    engine.setComplete();
+    std::atomic<bool> start{false};
+    std::atomic<bool> done{false};
+    std::thread indexer([&] {
+        while (!start.load()) {
+            std::this_thread::yield();
+        }
+        engine.indexSome(bytes.size()); // one call, one "slab" for the whole log
+        done = true;
+    });
+    QList<qint64> seen;
+    start = true;
+    while (!done.load())
+        seen.append(engine.lineCount());
+    indexer.join();
+    const bool sawPartial =
+        std::any_of(seen.begin(), seen.end(), [](qint64 n) { return n > 0 && n < 1500000; });
+    QVERIFY2(sawPartial, "the reader only got in before or after the whole slab");
+    QCOMPARE(engine.lineCount(), 1500000);
 }
 
 void TestLogDocument::followsGrowingCache()

@@ -87,6 +87,27 @@ QByteArray variedLog(int lines, quint32 seed)
     return out;
 }
 
+// The same lines with FF_TIMESTAMPS prefixes, every fifth one continued on a '+' line.
+QByteArray timestamped(const QByteArray &log)
+{
+    QByteArray out;
+    int i = 0;
+    for (const QByteArray &line : log.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QByteArray time = "11:19:" + QByteArray::number(10 + i % 50) + ".000000";
+        if (i % 5 == 4) {
+            const qsizetype half = line.size() / 2;
+            out += ts(time.constData()) + line.left(half) + '\n' + ts(time.constData(), '+') +
+                   line.mid(half) + '\n';
+        } else {
+            out += ts(time.constData()) + line + '\n';
+        }
+        ++i;
+    }
+    return out;
+}
+
 } // namespace
 
 class TestLogSearch : public QObject
@@ -100,6 +121,8 @@ private Q_SLOTS:
     void fastPathMatchesBruteForce();
     void requiredLiteral_data();
     void requiredLiteral();
+    void lineByLinePatterns_data();
+    void lineByLinePatterns();
     void invalidQueries();
     void hitAcrossAppendBoundary();
     void asyncStreamsRunningCount();
@@ -191,16 +214,37 @@ void TestLogSearch::fastPathMatchesBruteForce_data()
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<SearchQuery::Kind>("kind");
     QTest::addColumn<bool>("caseSensitive");
+    QTest::addColumn<bool>("timestamps");
     using K = SearchQuery::Kind;
-    QTest::newRow("needle") << u"needle"_qs << K::Plain << true;
-    QTest::newRow("error ci") << u"error"_qs << K::Plain << false;
-    QTest::newRow("section text") << u"section"_qs << K::Plain << true;
-    QTest::newRow("non-ASCII") << u"café"_qs << K::Plain << true;
-    QTest::newRow("non-ASCII ci") << u"ÄRGER"_qs << K::Plain << false;
-    QTest::newRow("space") << u"x x"_qs << K::Plain << true;
-    QTest::newRow("regex literal") << u"fail(ed)? ok"_qs << K::Regex << true;
-    QTest::newRow("regex no literal") << u"[eE]rr?or\\b"_qs << K::Regex << false;
-    QTest::newRow("regex across colour") << u"needle \\w+"_qs << K::Regex << true;
+    auto row = [](const char *name, const QString &pattern, K kind, bool caseSensitive) {
+        QTest::newRow(name) << pattern << kind << caseSensitive << false;
+        QTest::addRow("%s, timestamps", name) << pattern << kind << caseSensitive << true;
+    };
+    row("needle", u"needle"_qs, K::Plain, true);
+    row("error ci", u"error"_qs, K::Plain, false);
+    row("section text", u"section"_qs, K::Plain, true);
+    row("non-ASCII", u"café"_qs, K::Plain, true);
+    row("non-ASCII ci", u"ÄRGER"_qs, K::Plain, false);
+    row("space", u"x x"_qs, K::Plain, true);
+    row("regex literal", u"fail(ed)? ok"_qs, K::Regex, true);
+    row("regex no literal", u"[eE]rr?or\\b"_qs, K::Regex, false);
+    row("regex across colour", u"needle \\w+"_qs, K::Regex, true);
+    // Matched over many lines joined by '\n' first (see matchesLineByLine), then line by
+    // line: matches that would run across line ends, anchors, empty matches, non-ASCII,
+    // inline options.
+    row("regex across line ends", u"ok\\s+\\w"_qs, K::Regex, true);
+    row("regex anchors", u"^nee|dle$"_qs, K::Regex, true);
+    row("regex anchored line", u"^[a-z ]+$"_qs, K::Regex, true);
+    row("regex empty matches", u"x*"_qs, K::Regex, true);
+    row("regex negated class", u"[^a-z ]+$"_qs, K::Regex, true);
+    row("regex non-ASCII", u"[äÄü]\\w+|caf."_qs, K::Regex, false);
+    row("regex group options", u"(?i:fail|error)(?:ed)?\\b"_qs, K::Regex, true);
+    row("regex dot all", u"(?s)ok.\\w"_qs, K::Regex, true);
+    row("regex word boundary", u"\\b\\w{3}\\b"_qs, K::Regex, true);
+    // Not joined (they see past their own text): matched line by line only.
+    row("regex lookbehind", u"(?<=nee)dle"_qs, K::Regex, true);
+    row("regex lookahead", u"ok(?!.)"_qs, K::Regex, true);
+    row("regex subject ends", u"\\Ax|ok\\z"_qs, K::Regex, true);
 }
 
 void TestLogSearch::fastPathMatchesBruteForce()
@@ -208,9 +252,12 @@ void TestLogSearch::fastPathMatchesBruteForce()
     QFETCH(QString, pattern);
     QFETCH(SearchQuery::Kind, kind);
     QFETCH(bool, caseSensitive);
+    QFETCH(bool, timestamps);
     LogEngine engine;
     // Enough lines for many pieces and blocks.
-    feed(engine, variedLog(60000, 7), {});
+    const QByteArray log = variedLog(60000, 7);
+    feed(engine, timestamps ? timestamped(log) : log, {});
+    QCOMPARE(engine.hasTimestamps(), timestamps);
     const SearchQuery query{pattern, kind, caseSensitive ? Qt::CaseSensitive : Qt::CaseInsensitive};
     const QList<SearchHit> expected = bruteForce(engine, query);
     QVERIFY(expected.size() > 10);
@@ -242,6 +289,35 @@ void TestLogSearch::requiredLiteral()
     QFETCH(QString, pattern);
     QFETCH(QString, literal);
     QCOMPARE(requiredRegexLiteral(pattern), literal);
+}
+
+void TestLogSearch::lineByLinePatterns_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<bool>("joinable");
+    QTest::newRow("plain") << u"error \\d+"_qs << true;
+    QTest::newRow("alternation") << u"foo|bar$"_qs << true;
+    QTest::newRow("non-capturing group") << u"(?:a|b)c"_qs << true;
+    QTest::newRow("inline options") << u"(?i)foo(?s:.)"_qs << true;
+    QTest::newRow("named group") << u"(?<name>x)\\k<name>"_qs << true;
+    QTest::newRow("escaped backslash then A") << u"\\\\A"_qs << true;
+    QTest::newRow("lookahead") << u"a(?=b)"_qs << false;
+    QTest::newRow("negative lookahead") << u"a(?!b)"_qs << false;
+    QTest::newRow("lookbehind") << u"(?<=a)b"_qs << false;
+    QTest::newRow("negative lookbehind") << u"(?<!a)b"_qs << false;
+    QTest::newRow("non-atomic lookahead") << u"a(?*b)"_qs << false;
+    QTest::newRow("verb") << u"(*CR)a$"_qs << false;
+    QTest::newRow("subject start") << u"\\Aa"_qs << false;
+    QTest::newRow("subject end") << u"a\\z"_qs << false;
+    QTest::newRow("subject end or newline") << u"a\\Z"_qs << false;
+    QTest::newRow("start offset") << u"\\Ga"_qs << false;
+}
+
+void TestLogSearch::lineByLinePatterns()
+{
+    QFETCH(QString, pattern);
+    QFETCH(bool, joinable);
+    QCOMPARE(matchesLineByLine(pattern), joinable);
 }
 
 void TestLogSearch::invalidQueries()
