@@ -4,6 +4,7 @@
 #include "page_fixture.h"
 
 #include "models/loaders/jobs_loader.h"
+#include "models/polling/poll_scheduler.h"
 #include "pipelines/pipeline_graph_view.h"
 #include "pipelines/pipeline_header.h"
 #include "pipelines/pipelines_panel.h"
@@ -309,13 +310,43 @@ private Q_SLOTS:
 
     void hiddenWindowPausesPolling()
     {
-        QVERIFY(m_f.open());
+        // A fast scheduler, so that polling shows within the test's time; the first loads of the
+        // page (list, details, jobs) are one-shot and may still be in flight when it is hidden.
+        QVERIFY(m_f.start(actionstest::kWriterToken));
+        models::PollScheduler::Options fast;
+        fast.activeIntervalMs = 200;
+        fast.idleIntervalMs = 200;
+        fast.maxIntervalMs = 400;
+        fast.budgetPerMinute = 600;
+        auto *scheduler = new models::PollScheduler(fast, nullptr);
+        m_f.page = std::make_unique<ProjectPage>(
+            *m_f.connection, pagetest::demoProject(sim::demo::kDemoProjectId), true, scheduler);
+        scheduler->setParent(m_f.page.get());
+        m_f.page->show();
         QTRY_VERIFY_WITH_TIMEOUT(m_f.pipelines()->rowCount() > 0, 10'000);
+        const auto quiet = [&] {
+            // No request for 1 s: whatever was in flight has finished.
+            for (int tries = 0; tries < 30; ++tries) {
+                m_f.server->clearRequests();
+                QTest::qWait(1000);
+                if (m_f.server->requests().isEmpty())
+                    return true;
+            }
+            return false;
+        };
+        // Visible: the list is polled again and again.
+        m_f.server->clearRequests();
+        QTRY_VERIFY_WITH_TIMEOUT(m_f.count("GET", QStringLiteral("/pipelines")) >= 2, 10'000);
+
         m_f.page->setVisibleForPolling(false);
-        QTest::qWait(200);
+        QVERIFY(quiet());
         m_f.server->clearRequests();
         QTest::qWait(1500);
         QCOMPARE(m_f.server->requests().size(), 0);
+
+        // Shown again: polling resumes.
+        m_f.page->setVisibleForPolling(true);
+        QTRY_VERIFY_WITH_TIMEOUT(m_f.count("GET", QStringLiteral("/pipelines")) >= 1, 10'000);
     }
 };
 
