@@ -2,11 +2,14 @@
 // and the real keyring: a project, pipeline or job address opens that view for the signed-in
 // account it belongs to, once that account is ready; an address no account serves, or a
 // pipeline, job or project that does not exist, says so in place and nothing breaks.
+#include "accounts/account_registry.h"
 #include "accounts/session_manager.h"
 #include "logview/job_log_page.h"
 #include "models/jobs/jobs_model.h"
 #include "pipelines/pipeline_graph_view.h"
 #include "pipelines/project_page.h"
+#include "secrets/keychain_secret_store.h"
+#include "secrets/token_store.h"
 #include "signin/sign_in_dialog.h"
 #include "sim/demo_data.h"
 #include "sim/server.h"
@@ -18,6 +21,7 @@
 #include "ui/welcome_page.h"
 #include "widgets/inline_message.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLineEdit>
 #include <QPushButton>
@@ -141,8 +145,62 @@ private Q_SLOTS:
         AccountWorkspace *ws = app.workspace(window->currentAccountId());
         QTRY_COMPARE(ws->logWindows().size(), 1);
         QCOMPARE(ws->logWindows().constFirst()->jobId(), demo::kFailedJobId);
+        JobLogWindow *log = ws->logWindows().constFirst();
+        QTRY_VERIFY_WITH_TIMEOUT(log->page()->follower()->stats().traceRequests >= 1, 10'000);
+
+        // From the log window, "Show in Pipeline" brings the job back in the main window.
+        page->showPipeline(demo::kRunningPipelineId);
+        QTRY_VERIFY_WITH_TIMEOUT(jobsShown(page, demo::kRunningPipelineId), 10'000);
+        auto *showInPipeline = log->findChild<QAction *>(QStringLiteral("showInPipeline"));
+        QVERIFY(showInPipeline);
+        showInPipeline->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(jobsShown(page, demo::kFailedPipelineId), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->currentJobId(), demo::kFailedJobId, 10'000);
+        QCOMPARE(window->currentProjectPage(), page);
+    }
+
+    void savedAccountOpensTheAddressOnceItsTokenIsLoaded()
+    {
+        sim::Server server(serverOptions());
+        QVERIFY(server.listen());
+        Account account;
+        account.instance = server.baseUrl();
+        account.username = QStringLiteral("demo");
+        account.displayName = QStringLiteral("Demo");
+        account.scopes = {QStringLiteral("api")};
+        account.origin = Account::Origin::Saved;
+        account.id = accountId(account.instance, account.username);
+        const TokenKey key{TokenKind::PersonalAccessToken, account.instance, account.username, {}};
+        {
+            // Stored as the sign-in dialog stores it: the token in the keychain, the account
+            // in settings.
+            QSettings settings;
+            KeychainSecretStore keychain;
+            TokenStore tokens(keychain, settings);
+            std::optional<TokenOutcome> saved;
+            tokens.save(key, kEnvToken.toUtf8(), nullptr,
+                        [&](const TokenResult &result) { saved = result.outcome; });
+            QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), 10'000);
+            QCOMPARE(*saved, TokenOutcome::Saved);
+            AccountRegistry(settings).upsert(account);
+        }
+
+        Application app;
+        QCOMPARE(app.start({QStringLiteral("pipedeck"),
+                            address(server, QStringLiteral("/platform/api-gateway/-/pipelines/%1")
+                                                .arg(demo::kManualPipelineId))}),
+                 -1);
+        // The token is still being read from the keychain: nothing is reported missing.
+        QVERIFY(!app.mainWindow()->welcomePage()->message()->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(
-            ws->logWindows().constFirst()->page()->follower()->stats().traceRequests >= 1, 10'000);
+            jobsShown(app.mainWindow()->currentProjectPage(), demo::kManualPipelineId), 10'000);
+        QCOMPARE(app.mainWindow()->currentAccountId(), account.id);
+        QVERIFY(!app.mainWindow()->welcomePage()->message()->isVisible());
+
+        // Leave the keychain and settings as they were.
+        app.sessions()->signOut(account.id);
+        QTRY_VERIFY(app.sessions()->accountIds().isEmpty());
+        QTest::qWait(200);
     }
 
     void demoAccountOpensAddressesOfTheDemoServer()

@@ -180,6 +180,21 @@ private Q_SLOTS:
         graph->setFocus();
         QTest::keyClick(graph, Qt::Key_Return);
         QCOMPARE(ws->logWindows().size(), 1);
+        QCOMPARE(ws->logWindows().constFirst(), log);
+        // Closed, Enter opens it again; so does the context menu's first (default) entry.
+        log->close();
+        QTRY_VERIFY(ws->logWindows().isEmpty());
+        QTest::keyClick(graph, Qt::Key_Return);
+        QTRY_COMPARE(ws->logWindows().size(), 1);
+        ws->logWindows().constFirst()->close();
+        QTRY_VERIFY(ws->logWindows().isEmpty());
+        std::unique_ptr<QMenu> menu(page->buildJobMenu(nullptr));
+        QCOMPARE(menu->defaultAction(), page->openLogAction());
+        QCOMPARE(menu->actions().constFirst(), page->openLogAction());
+        QVERIFY(page->openLogAction()->isEnabled());
+        menu->actions().constFirst()->trigger();
+        QTRY_COMPARE(ws->logWindows().size(), 1);
+        QCOMPARE(ws->logWindows().constFirst()->jobId(), demo::kFailedJobId);
 
         // "Open Log" in the job details pane, for the running job of another pipeline.
         QTRY_VERIFY_WITH_TIMEOUT(page->pipelinesPanel()->selectPipeline(demo::kRunningPipelineId),
@@ -313,8 +328,10 @@ private Q_SLOTS:
         QCOMPARE(bridge.data(models::JobsModel::DownstreamProjectIdRole).toLongLong(),
                  demo::kDeployToolsProjectId);
 
-        // "Show Downstream Pipeline" from the trigger job's menu.
+        // "Show Downstream Pipeline" from the trigger job's menu; it has no log to open.
         page->graphView()->setCurrentJob(demo::kMultiProjectBridgeJobId);
+        QTRY_COMPARE(page->currentJobId(), demo::kMultiProjectBridgeJobId);
+        QVERIFY(!page->openLogAction()->isEnabled());
         std::unique_ptr<QMenu> menu(page->buildJobMenu(nullptr));
         QAction *show = nullptr;
         for (QAction *action : menu->actions())
