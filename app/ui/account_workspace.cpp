@@ -192,6 +192,7 @@ JobLogWindow *AccountWorkspace::openJobLog(qint64 projectId, qint64 jobId, const
     connect(window, &QObject::destroyed, this, [this, jobId] { m_logWindows.remove(jobId); });
     connect(window, &JobLogWindow::showInPipelineRequested, this,
             &AccountWorkspace::showJobRequested);
+    Q_EMIT logWindowOpened(window);
     window->present();
     return window;
 }

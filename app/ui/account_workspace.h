@@ -80,6 +80,8 @@ Q_SIGNALS:
     void pageOpened(pipedeck::ProjectPage *page);
     // A project could not be opened (translated).
     void openFailed(const QString &text);
+    // A log window was created, before it shows (for placing it).
+    void logWindowOpened(pipedeck::JobLogWindow *window);
     // "Show in Pipeline" from a log window.
     void showJobRequested(qint64 projectId, qint64 jobId);
 

@@ -8,6 +8,7 @@
 #include "gitlab/net/connection.h"
 #include "i18n/translator.h"
 #include "logview/log_viewer_window.h"
+#include "models/projects/projects_model.h"
 #include "pipelines/project_page.h"
 #include "projects/projects_panel.h"
 #include "secrets/keychain_secret_store.h"
@@ -28,6 +29,7 @@
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QListView>
 #include <QSettings>
 #include <QTimer>
 #include <QUuid>
@@ -206,11 +208,20 @@ void Application::syncWorkspace(const QString &accountId)
             accountId, *session->connection, session->account.canWrite(), *m_settings);
         AccountWorkspace *ws = workspace.get();
         connect(ws, &AccountWorkspace::pageOpened, this, [this, ws](ProjectPage *page) {
-            if (ws->accountId() == m_window->currentAccountId())
+            if (ws->accountId() == m_window->currentAccountId()) {
                 m_window->showProjectPage(page);
-            else
+                markOpenProject();
+            } else {
                 m_window->addCentralPage(page);
+            }
             updatePolling();
+        });
+        connect(ws->projects(), &QAbstractItemModel::rowsInserted, this, [this, ws] {
+            if (ws->accountId() == m_window->currentAccountId())
+                markOpenProject();
+        });
+        connect(ws, &AccountWorkspace::logWindowOpened, this, [this, ws](JobLogWindow *window) {
+            window->placeBeside(m_window.get(), int(ws->logWindows().size()) - 1);
         });
         connect(ws, &AccountWorkspace::openFailed, this,
                 [this, ws](const QString &text) { showProblem(ws->accountId(), text); });
@@ -240,7 +251,22 @@ void Application::showAccount(const QString &accountId)
         m_window->showProjectPage(ws->page());
     else
         m_window->showWelcomePage();
+    markOpenProject();
     updatePolling();
+}
+
+void Application::markOpenProject()
+{
+    // Also when it was opened by an address or from another project's pipeline.
+    models::ProjectsModel *projects = m_projectsPanel->model();
+    const ProjectPage *page = m_window->currentProjectPage();
+    if (!projects || !page)
+        return;
+    const int row = projects->rowOfId(page->project().id);
+    if (row >= 0)
+        m_projectsPanel->view()->setCurrentIndex(projects->index(row, 0));
+    else
+        m_projectsPanel->view()->clearSelection();
 }
 
 void Application::updatePolling()

@@ -61,6 +61,7 @@ private:
     void syncWorkspace(const QString &accountId);
     void showAccount(const QString &accountId);
     void updatePolling();
+    void markOpenProject();
     void openLink(const DeepLink &link);
     void showProblem(const QString &accountId, const QString &text);
     LogViewerWindow *openLogFile(const QString &path);

@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
 
 namespace pipedeck {
 
@@ -66,6 +67,22 @@ void JobLogWindow::present()
         show();
     raise();
     activateWindow();
+}
+
+void JobLogWindow::placeBeside(const QWidget *anchor, int cascade)
+{
+    if (!anchor || !anchor->isVisible() || anchor->isMinimized())
+        return;
+    const QRect area = anchor->screen()->availableGeometry();
+    const QRect main = anchor->frameGeometry();
+    const int step = 28 * (cascade % 8);
+    const QSize size(qMin(1100, area.width() * 3 / 4),
+                     qMin(qMax(main.height() - 80, 480), area.height()));
+    QPoint topLeft(main.right() - size.width() - 24 + step, main.top() + 56 + step);
+    topLeft.setX(qBound(area.left(), topLeft.x(), qMax(area.left(), area.right() - size.width())));
+    topLeft.setY(qBound(area.top(), topLeft.y(), qMax(area.top(), area.bottom() - size.height())));
+    resize(size);
+    move(topLeft);
 }
 
 void JobLogWindow::onJobChanged(const gitlab::Job &job)

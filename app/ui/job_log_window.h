@@ -27,6 +27,9 @@ public:
 
     // Brings the window to the front (it may be behind the main window or minimised).
     void present();
+    // Over the right part of `anchor` (the main window), so the pipeline's list stays in
+    // sight; the `cascade`-th log window a little further down and right.
+    void placeBeside(const QWidget *anchor, int cascade);
 
 Q_SIGNALS:
     // "Show in Pipeline": the main window should show this job in its pipeline.

@@ -87,7 +87,7 @@ MainWindow::MainWindow(SessionManager &sessions, QWidget *parent)
     splitter->addWidget(left);
     splitter->addWidget(m_centre);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({300, 980});
+    splitter->setSizes({290, 990});
     setCentralWidget(splitter);
 
     // Notices (sign-in, keychain) take the left of the status bar; what the open page is

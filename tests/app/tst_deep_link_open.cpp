@@ -6,8 +6,10 @@
 #include "accounts/session_manager.h"
 #include "logview/job_log_page.h"
 #include "models/jobs/jobs_model.h"
+#include "models/projects/projects_model.h"
 #include "pipelines/pipeline_graph_view.h"
 #include "pipelines/project_page.h"
+#include "projects/projects_panel.h"
 #include "secrets/keychain_secret_store.h"
 #include "secrets/token_store.h"
 #include "signin/sign_in_dialog.h"
@@ -24,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -124,6 +127,11 @@ private Q_SLOTS:
             window->windowTitle(),
             QStringLiteral("platform/api-gateway · Pipeline #%1").arg(demo::kFailedPipelineId));
         QVERIFY(!page->messageBar()->isVisible());
+        // The list on the left marks the project opened by the address.
+        auto *panel = window->findChild<ProjectsPanel *>();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            panel->view()->currentIndex().data(models::ProjectsModel::IdRole).toLongLong(),
+            demo::kDemoProjectId, 10'000);
     }
 
     void jobAddressSelectsTheJobAndOpensItsLog()
