@@ -61,6 +61,13 @@ ProjectPage *AccountWorkspace::openProject(const gitlab::Project &project, const
     m_projectPaths.insert(project.id, project.pathWithNamespace);
     m_loader->rememberOpened(project);
     if (!m_page || m_page->project().id != project.id) {
+        if (m_page && !m_goingBack) {
+            static constexpr int kMaxHistory = 20;
+            m_history.append({m_page->project(), m_page->currentPipelineId()});
+            if (m_history.size() > kMaxHistory)
+                m_history.removeFirst();
+            Q_EMIT historyChanged();
+        }
         delete m_page.data();
         auto *page = new ProjectPage(m_connection, project, m_canWrite, m_scheduler.get());
         m_page = page;
@@ -77,6 +84,30 @@ ProjectPage *AccountWorkspace::openProject(const gitlab::Project &project, const
     Q_EMIT pageOpened(m_page);
     showTarget(m_page, target);
     return m_page;
+}
+
+QString AccountWorkspace::backText() const
+{
+    if (m_history.isEmpty())
+        return {};
+    const Visit &visit = m_history.constLast();
+    return visit.pipelineId ? tr("%1 · Pipeline #%2", "project path, pipeline id")
+                                  .arg(visit.project.pathWithNamespace)
+                                  .arg(visit.pipelineId)
+                            : visit.project.pathWithNamespace;
+}
+
+void AccountWorkspace::goBack()
+{
+    if (m_history.isEmpty())
+        return;
+    const Visit visit = m_history.takeLast();
+    m_goingBack = true;
+    openProject(visit.project, visit.pipelineId
+                                   ? Target{Target::Kind::Pipeline, visit.pipelineId, false}
+                                   : Target{});
+    m_goingBack = false;
+    Q_EMIT historyChanged();
 }
 
 void AccountWorkspace::openProject(qint64 projectId, const Target &target)

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "gitlab/types/project.h"
+
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -14,7 +17,6 @@ namespace pipedeck {
 namespace gitlab {
 class Connection;
 class ProjectRef;
-struct Project;
 } // namespace gitlab
 namespace models {
 class PollScheduler;
@@ -70,6 +72,12 @@ public:
     // The log of a job in its own window (brought to the front when open already).
     JobLogWindow *openJobLog(qint64 projectId, qint64 jobId, const QString &jobName);
 
+    // Back to the project (and pipeline) shown before another project replaced it, as
+    // after following a downstream pipeline into another project.
+    bool canGoBack() const { return !m_history.isEmpty(); }
+    QString backText() const; // where Back goes: "group/project · Pipeline #12"
+    void goBack();
+
     // Whether this account's page is on screen: its window is shown and not minimised, and
     // it is the current account. Polling runs only while it is.
     void setShown(bool shown);
@@ -78,6 +86,7 @@ public:
 Q_SIGNALS:
     // A page was created or brought back: the window should show it.
     void pageOpened(pipedeck::ProjectPage *page);
+    void historyChanged();
     // A project could not be opened (translated).
     void openFailed(const QString &text);
     // A log window was created, before it shows (for placing it).
@@ -103,6 +112,13 @@ private:
     QPointer<ProjectPage> m_page;
     QHash<qint64, QPointer<JobLogWindow>> m_logWindows; // by job id
     QHash<qint64, QString> m_projectPaths;              // by id, of projects opened
+    struct Visit
+    {
+        gitlab::Project project;
+        qint64 pipelineId = 0;
+    };
+    QList<Visit> m_history; // oldest first
+    bool m_goingBack = false;
     bool m_shown = false;
     quint64 m_openGeneration = 0;
 };

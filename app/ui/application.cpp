@@ -96,6 +96,10 @@ int Application::start(const QStringList &arguments)
     connect(m_window.get(), &MainWindow::addAccountRequested, this,
             [this] { m_signIn->open(m_window.get()); });
     connect(m_window.get(), &MainWindow::openLogFileRequested, this, &Application::chooseLogFile);
+    connect(m_window.get(), &MainWindow::backRequested, this, [this] {
+        if (AccountWorkspace *ws = workspace(m_window->currentAccountId()))
+            ws->goBack();
+    });
     connect(m_window.get(), &MainWindow::closing, this, &Application::closeSecondaryWindows);
     connect(m_window.get(), &MainWindow::onScreenChanged, this, &Application::updatePolling);
     connect(m_window->welcomePage(), &WelcomePage::addAccountRequested, this,
@@ -220,6 +224,10 @@ void Application::syncWorkspace(const QString &accountId)
             if (ws->accountId() == m_window->currentAccountId())
                 markOpenProject();
         });
+        connect(ws, &AccountWorkspace::historyChanged, this, [this, ws] {
+            if (ws->accountId() == m_window->currentAccountId())
+                m_window->setBackTarget(ws->backText());
+        });
         connect(ws, &AccountWorkspace::logWindowOpened, this, [this, ws](JobLogWindow *window) {
             window->placeBeside(m_window.get(), int(ws->logWindows().size()) - 1);
         });
@@ -252,6 +260,7 @@ void Application::showAccount(const QString &accountId)
     else
         m_window->showWelcomePage();
     markOpenProject();
+    m_window->setBackTarget(ws ? ws->backText() : QString());
     updatePolling();
 }
 

@@ -44,6 +44,13 @@ MainWindow::MainWindow(SessionManager &sessions, QWidget *parent)
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, qApp, &QApplication::quit);
 
+    auto *goMenu = menuBar()->addMenu(tr("&Go"));
+    m_back = goMenu->addAction(tr("&Back"));
+    m_back->setObjectName(QStringLiteral("goBack"));
+    m_back->setShortcut(QKeySequence::Back);
+    connect(m_back, &QAction::triggered, this, &MainWindow::backRequested);
+    setBackTarget({});
+
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(6, 6, 0, 6);
@@ -189,6 +196,12 @@ void MainWindow::showProjectPage(ProjectPage *page)
     m_centre->setCurrentWidget(page);
     updateStatusLine();
     updateTitle();
+}
+
+void MainWindow::setBackTarget(const QString &where)
+{
+    m_back->setEnabled(!where.isEmpty());
+    m_back->setText(where.isEmpty() ? tr("&Back") : tr("&Back to %1").arg(where));
 }
 
 void MainWindow::showNotice(const QString &text)

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -41,6 +42,10 @@ public:
     ProjectPage *currentProjectPage() const;
     QWidget *currentCentralPage() const;
 
+    // "Back to …" (Alt+Left): `where` empty disables it.
+    void setBackTarget(const QString &where);
+    QAction *backAction() const { return m_back; }
+
     void showNotice(const QString &text);
     QString statusLineText() const;
 
@@ -53,6 +58,7 @@ public:
 Q_SIGNALS:
     void addAccountRequested();
     void openLogFileRequested();
+    void backRequested();
     void currentAccountChanged(const QString &accountId);
     void onScreenChanged(bool onScreen);
     void closing();
@@ -77,6 +83,7 @@ private:
     QWidget *m_navigationHost = nullptr;
     QStackedWidget *m_centre = nullptr;
     WelcomePage *m_welcome = nullptr;
+    QAction *m_back = nullptr;
     QLabel *m_statusIcon = nullptr;
     QLabel *m_statusLine = nullptr;
     QPointer<ProjectPage> m_page;

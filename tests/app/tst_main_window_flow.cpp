@@ -348,6 +348,19 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(jobsShown(other, downstream), 10'000);
         QVERIFY2(window->windowTitle().contains(QStringLiteral("platform/deploy-tools")),
                  qPrintable(window->windowTitle()));
+
+        // Back (Alt+Left) returns to the pipeline the trigger job was in.
+        QAction *back = window->backAction();
+        QVERIFY(back->isEnabled());
+        QVERIFY2(back->text().contains(QStringLiteral("platform/api-gateway")) &&
+                     back->text().contains(QString::number(demo::kBridgePipelineId)),
+                 qPrintable(back->text()));
+        QCOMPARE(back->shortcut(), QKeySequence(QKeySequence::Back));
+        back->trigger();
+        QCOMPARE(window->currentProjectPage()->project().id, demo::kDemoProjectId);
+        QTRY_VERIFY_WITH_TIMEOUT(jobsShown(window->currentProjectPage(), demo::kBridgePipelineId),
+                                 10'000);
+        QVERIFY(!back->isEnabled());
     }
 
     void logFileWithoutAnyAccount()
