@@ -669,6 +669,9 @@ void LogViewer::updateStatus()
     const QLocale locale;
     if (!m_document) {
         m_status->setText(tr("No log"));
+    } else if (m_downloading && m_view->lineCount() == 0) {
+        // Nothing to count yet: say what the wait is for.
+        m_status->setText(tr("Downloading the log\u2026"));
     } else {
         const qint64 bytes = m_document->engine()->byteSize();
         m_status->setText(

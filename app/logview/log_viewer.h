@@ -60,6 +60,8 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QLabel *messageLabel() const { return m_message; }
     QProgressBar *progressBar() const { return m_progress; }
+    // "GitLab may deliver live output in steps…", shown while a running job is followed.
+    QLabel *liveNoticeLabel() const { return m_liveHint; }
     QToolButton *jumpToLiveButton() const { return m_jumpLive; }
     QWidget *goToLineBar() const { return m_goToBar; }
     QLineEdit *goToLineField() const { return m_goToField; }

@@ -143,6 +143,8 @@ public:
     }
     void append(QStringView text)
     {
+        if (text.isEmpty())
+            return;
         // Widened ASCII is valid UTF-16; only text decoded elsewhere needs a look.
         m_valid = m_valid && text.isValidUtf16();
         reserve(m_size + text.size());

@@ -69,11 +69,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         }
     }
+    // Plain, a regex with a literal, and regexes without one (every line is a candidate and
+    // goes through the joined multi-line match) that can match empty, run across line ends
+    // and anchor at them.
+    const QString escaped = QRegularExpression::escape(needle);
+    const QList<std::pair<SearchQuery::Kind, QString>> patterns = {
+        {SearchQuery::Kind::Plain, needle},
+        {SearchQuery::Kind::Regex, escaped},
+        {SearchQuery::Kind::Regex, escaped + QStringLiteral("|\\s+\\w|^.$")},
+        {SearchQuery::Kind::Regex, QStringLiteral("(?:") + escaped + QStringLiteral(")?\\W*$|x")},
+    };
     for (const auto cs : {Qt::CaseSensitive, Qt::CaseInsensitive}) {
-        for (const auto kind : {SearchQuery::Kind::Plain, SearchQuery::Kind::Regex}) {
-            const SearchQuery query{
-                kind == SearchQuery::Kind::Regex ? QRegularExpression::escape(needle) : needle,
-                kind, cs};
+        for (const auto &[kind, pattern] : patterns) {
+            const SearchQuery query{pattern, kind, cs};
             LogSearcher searcher(query);
             if (!searcher.isValid())
                 continue;

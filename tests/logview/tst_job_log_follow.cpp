@@ -13,6 +13,8 @@
 #include "sim/demo_data.h"
 #include "sim/world.h"
 
+#include <QLabel>
+#include <QProgressBar>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -258,6 +260,48 @@ private Q_SLOTS:
         QTRY_VERIFY(!view->isFollowing());
         QVERIFY(!page.follower()->isPolling());
         QVERIFY(!page.viewer()->jumpToLiveButton()->isVisible());
+    }
+
+    // While the first download is on its way the page shows a busy indicator and says what it
+    // waits for; while the job runs it says that GitLab delivers live output in steps.
+    void downloadProgressAndLiveNotice()
+    {
+        const qint64 jobId = makeScriptedJob();
+        QByteArray lines;
+        for (int i = 0; i < 100; ++i)
+            lines += "step " + QByteArray::number(i) + "\n";
+        m_sim->world().appendTrace(jobId, lines);
+        JobLogPage page(*m_connection, demo::kDemoProjectId, jobId, u"scripted"_s, fastOptions());
+        page.resize(900, 400);
+        page.show();
+        LogViewer *viewer = page.viewer();
+        // No event has been processed: the request cannot have been answered yet.
+        QVERIFY(page.follower()->isDownloading());
+        QVERIFY(viewer->progressBar()->isVisible());
+        QCOMPARE(viewer->progressBar()->maximum(), 0); // busy, no known size
+        QCOMPARE(viewer->statusLabel()->text(), u"Downloading the log\u2026"_s);
+
+        QTRY_COMPARE(viewer->view()->lineCount(), 100);
+        QTRY_VERIFY(!viewer->progressBar()->isVisible());
+        QVERIFY(viewer->statusLabel()->text().startsWith(u"100 lines"_s));
+        // Later polls are quick background work: no indicator for them.
+        bool indicatorForAPoll = false;
+        connect(page.follower(), &logfollow::TraceFollower::downloadingChanged, this,
+                [&](bool downloading) {
+                    if (downloading && viewer->progressBar()->isVisible())
+                        indicatorForAPoll = true;
+                });
+        const int polls = page.follower()->stats().traceRequests;
+        QTRY_VERIFY(page.follower()->stats().traceRequests > polls + 2);
+        QVERIFY(!indicatorForAPoll);
+
+        QTRY_VERIFY(page.follower()->hasJob());
+        QTRY_VERIFY(viewer->liveNoticeLabel()->isVisible());
+        QVERIFY(viewer->liveNoticeLabel()->text().contains(u"up to a minute"_s));
+        QSignalSpy finished(page.follower(), &logfollow::TraceFollower::finished);
+        m_sim->world().setJobStatus(jobId, u"success"_s);
+        QTRY_COMPARE(finished.size(), 1);
+        QTRY_VERIFY(!viewer->liveNoticeLabel()->isVisible());
     }
 
     void aMissingJobStopsWithAnError()

@@ -16,6 +16,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -70,6 +71,43 @@ class TestLogView : public QObject
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // pipedeck.perf tells how long opening took until the first paint, indexing and a search.
+    void perfCategoryReportsOpenIndexAndSearch()
+    {
+        static QStringList messages;
+        messages.clear();
+        // Off by default; QT_LOGGING_RULES="pipedeck.perf.info=true" turns it on.
+        QLoggingCategory::setFilterRules(u"pipedeck.perf.info=true"_s);
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &context, const QString &text) {
+                if (qstrcmp(context.category, "pipedeck.perf") == 0)
+                    messages.append(text);
+            });
+        const auto sample = lvtest::sampleLog(200000); // ~3 MiB: indexed in several steps
+        const QString path = m_dir.filePath(u"perf.log"_s);
+        QVERIFY(lvtest::writeFile(path, sample.bytes));
+        log::LogDocument document;
+        LogViewer viewer;
+        viewer.setDocument(&document);
+        showView(viewer);
+        QVERIFY(document.openFile(path, nullptr));
+        auto logged = [](const QString &what) {
+            return std::any_of(messages.begin(), messages.end(),
+                               [&](const QString &m) { return m.contains(what); });
+        };
+        QTRY_VERIFY(logged(u"open to first paint: "_s));
+        QTRY_VERIFY(logged(u" lines"_s) && logged(u"indexed "_s));
+        viewer.find({u"needle"_s, log::SearchQuery::Kind::Plain, Qt::CaseSensitive});
+        QTRY_VERIFY(logged(u"search done: "_s + QString::number(sample.needleLines) + u" hits"_s));
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules({});
+        // Painted once per opening, not at every paint.
+        const auto firstPaints =
+            std::count_if(messages.begin(), messages.end(),
+                          [](const QString &m) { return m.contains(u"open to first paint"_s); });
+        QCOMPARE(firstPaints, 1);
+    }
 
     void paintsOnlyTheVisibleLines()
     {

@@ -6,11 +6,18 @@
 #include "logview/log_viewer.h"
 #include "logview/log_viewer_window.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QDropEvent>
+#include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 using namespace pipedeck;
@@ -52,6 +59,55 @@ private Q_SLOTS:
         QCOMPARE(window.viewer()->view()->renderedLines(0, 1).first().text,
                  u"Running with gitlab-runner 17.0.0"_s);
         QVERIFY(window.viewer()->statusLabel()->text().contains(QLocale().toString(sample.lines)));
+    }
+
+    void opensAFileFromTheFileMenu()
+    {
+        const auto sample = lvtest::sampleLog(300);
+        const QString path = writeSample(u"from-menu.log"_s, sample.bytes);
+        LogViewerWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAction *open = nullptr;
+        const QList<QAction *> menus = window.menuBar()->actions();
+        for (QAction *menu : menus) {
+            if (!menu->menu())
+                continue;
+            const QList<QAction *> items = menu->menu()->actions();
+            for (QAction *item : items) {
+                if (item->shortcut() == QKeySequence(QKeySequence::Open))
+                    open = item;
+            }
+        }
+        QVERIFY(open);
+        // The file dialog is modal: answer it from a timer.
+        bool answered = false;
+        QTimer answer;
+        answer.setInterval(20);
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            auto *name = dialog ? dialog->findChild<QLineEdit *>(u"fileNameEdit"_s) : nullptr;
+            if (!name)
+                return;
+            answer.stop();
+            answered = true;
+            // Typed, as a person would (selectFile() waits for the directory listing).
+            name->setText(path);
+            QMetaObject::invokeMethod(dialog, &QDialog::accept);
+        });
+        answer.start();
+        // Never hang on a dialog nobody answers.
+        QTimer guard;
+        guard.setSingleShot(true);
+        connect(&guard, &QTimer::timeout, this, [] {
+            if (QWidget *modal = QApplication::activeModalWidget())
+                modal->close();
+        });
+        guard.start(10000);
+        open->trigger();
+        QVERIFY(answered);
+        QCOMPARE(window.filePath(), QFileInfo(path).absoluteFilePath());
+        QTRY_COMPARE(window.viewer()->view()->lineCount(), sample.lines);
     }
 
     void opensADroppedFile()
