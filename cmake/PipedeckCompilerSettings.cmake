@@ -19,8 +19,11 @@ function(pipedeck_target_defaults target)
         QT_DISABLE_DEPRECATED_UP_TO=0x060400)
     if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
         target_compile_options(${target} PRIVATE
-            -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Woverloaded-virtual
+            -Wall -Wextra -Wpedantic -Wnon-virtual-dtor -Woverloaded-virtual
             -Wimplicit-fallthrough -Werror=switch)
+        if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+            target_compile_options(${target} PRIVATE -Wshadow=local)
+        endif()
         if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
             target_compile_options(${target} PRIVATE -Wno-gnu-zero-variadic-macro-arguments)
         endif()
