@@ -18,6 +18,8 @@ namespace pipedeck::sim {
 namespace {
 
 constexpr qsizetype kEtagCacheMinBytes = 1024 * 1024;
+// The demo runs the server inside the app: the big log waits until the app has started.
+constexpr int kBigLogDelayMs = 3000;
 
 const QByteArray kHtmlLoginPage =
     "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -96,7 +98,7 @@ Server::Server(ServerOptions options, QObject *parent)
     }
     d->world.update();
     if (options.bigLog)
-        d->world.prepareBigLog();
+        QTimer::singleShot(kBigLogDelayMs, this, [this] { d->world.prepareBigLog(); });
     addInstanceRoutes(d->router);
     addProjectRoutes(d->router);
     addPipelineRoutes(d->router);

@@ -1,5 +1,6 @@
 #include "sim/trace_generator.h"
 
+#include <QBuffer>
 #include <QDateTime>
 
 #include <algorithm>
@@ -345,11 +346,59 @@ QList<TraceChunk> generateTrace(const TraceRecipe &recipe)
     return log.finish(trailer, duration);
 }
 
+namespace {
+
+// Collects appended bytes and writes them to a device in slices; size() counts all of them.
+class SlicedOutput
+{
+public:
+    explicit SlicedOutput(QIODevice &device)
+        : m_device(device)
+    {
+        m_buffer.reserve(kSliceBytes + 64 * 1024);
+    }
+    template<class Bytes> SlicedOutput &operator+=(const Bytes &bytes)
+    {
+        m_buffer += bytes;
+        if (m_buffer.size() >= kSliceBytes)
+            flush();
+        return *this;
+    }
+    qint64 size() const { return m_written + m_buffer.size(); }
+    bool flush()
+    {
+        if (!m_buffer.isEmpty()) {
+            m_ok = m_ok && m_device.write(m_buffer) == m_buffer.size();
+            m_written += m_buffer.size();
+            m_buffer.resize(0); // keeps the capacity for the next slice
+        }
+        return m_ok;
+    }
+
+private:
+    static constexpr qsizetype kSliceBytes = 1024 * 1024;
+    QIODevice &m_device;
+    QByteArray m_buffer;
+    qint64 m_written = 0;
+    bool m_ok = true;
+};
+
+} // namespace
+
 QByteArray generateBigLog(qint64 minBytes, quint64 seed, qint64 startedAtMs)
 {
+    QByteArray bytes;
+    bytes.reserve(minBytes + 64 * 1024);
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    writeBigLog(buffer, minBytes, seed, startedAtMs);
+    return bytes;
+}
+
+bool writeBigLog(QIODevice &device, qint64 minBytes, quint64 seed, qint64 startedAtMs)
+{
     Rng rng(seed ^ 0xB16B16ULL);
-    QByteArray out;
-    out.reserve(minBytes + 64 * 1024);
+    SlicedOutput out(device);
     qint64 ts = startedAtMs / 1000;
     auto marker = [&](const char *kind, const QByteArray &name, bool collapsed) {
         out += "\033[0Ksection_";
@@ -421,7 +470,7 @@ QByteArray generateBigLog(qint64 minBytes, quint64 seed, qint64 startedAtMs)
     }
     marker("end", "step_script", false);
     out += "\033[32;1mJob succeeded\033[0;m\n";
-    return out;
+    return out.flush();
 }
 
 } // namespace pipedeck::sim

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+class QIODevice;
+
 #include <utility>
 
 namespace pipedeck::sim {
@@ -35,7 +37,11 @@ struct TraceRecipe
 // lines), cut into timed chunks. Deterministic for a recipe. The final chunk ends the job.
 QList<TraceChunk> generateTrace(const TraceRecipe &recipe);
 
-// A deterministic log of at least minBytes bytes (ends at a line end), for the big-log demo job.
+// A deterministic log of at least minBytes bytes (ends at a line end), for the big-log demo job,
+// written to `out` in slices of about 1 MiB (so it is never whole in memory). False when a write
+// failed.
+bool writeBigLog(QIODevice &out, qint64 minBytes, quint64 seed, qint64 startedAtMs);
+// The same bytes in memory.
 QByteArray generateBigLog(qint64 minBytes, quint64 seed, qint64 startedAtMs);
 
 } // namespace pipedeck::sim

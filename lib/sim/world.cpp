@@ -3,6 +3,8 @@
 #include "core/logging.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -783,26 +785,47 @@ void World::appendTrace(qint64 jobId, const QByteArray &bytes)
 
 void World::prepareBigLog()
 {
-    if (!m_bigLogEnabled || m_bigLogFuture.isValid() || !m_bigLog.isEmpty())
+    if (!m_bigLogEnabled || m_bigLogFuture.isValid() || m_bigLogFile)
         return;
     for (const auto &[id, j] : m_jobs) {
-        if (j.bigLog) {
-            m_bigLogFuture =
-                QtConcurrent::run(generateBigLog, m_bigLogBytes, m_seed, j.startedAtMs);
-            return;
+        if (!j.bigLog)
+            continue;
+        auto file = std::make_unique<QTemporaryFile>(QDir::tempPath() +
+                                                     QStringLiteral("/pipedeck-sim-XXXXXX.log"));
+        if (!file->open()) {
+            qCWarning(lcSim) << "no temporary file for the big log:" << file->errorString();
+            return; // bigLog() makes it in memory then
         }
+        // The worker writes through its own handle; this thread only maps the result.
+        const QString path = file->fileName();
+        m_bigLogFile = std::move(file);
+        m_bigLogFuture = QtConcurrent::run(
+            [path, bytes = m_bigLogBytes, seed = m_seed, startedAtMs = j.startedAtMs] {
+                QFile out(path);
+                return out.open(QIODevice::WriteOnly) &&
+                       writeBigLog(out, bytes, seed, startedAtMs) && out.flush();
+            });
+        return;
     }
 }
 
 const QByteArray &World::bigLog(const Job &job)
 {
-    if (m_bigLog.isEmpty()) {
-        if (m_bigLogFuture.isValid()) {
-            m_bigLog = m_bigLogFuture.result();
-            m_bigLogFuture = {};
-        } else {
-            m_bigLog = generateBigLog(m_bigLogBytes, m_seed, job.startedAtMs);
-        }
+    if (!m_bigLog.isEmpty())
+        return m_bigLog;
+    prepareBigLog();
+    const bool written = m_bigLogFuture.isValid() && m_bigLogFuture.result();
+    m_bigLogFuture = {};
+    uchar *mapped = nullptr;
+    if (written && m_bigLogFile->size() > 0)
+        mapped = m_bigLogFile->map(0, m_bigLogFile->size());
+    if (mapped) {
+        m_bigLog =
+            QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), m_bigLogFile->size());
+    } else {
+        qCWarning(lcSim) << "the big log is kept in memory: its file could not be written";
+        m_bigLogFile.reset();
+        m_bigLog = generateBigLog(m_bigLogBytes, m_seed, job.startedAtMs);
     }
     return m_bigLog;
 }

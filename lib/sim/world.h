@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryFile>
 
 #include <map>
 #include <memory>
@@ -283,14 +284,16 @@ public:
     bool deleteTrigger(qint64 id);
     void touchTrigger(qint64 id);
 
-    // The big log: generated once, on first use, and kept (one copy).
+    // The big log: generated once into a temporary file, served from a read-only mapping (never
+    // a copy on the heap, so it costs the process no anonymous memory).
     void setBigLogEnabled(bool enabled) { m_bigLogEnabled = enabled; }
     // Makes later pipelines and jobs get ids from these on (never lowers the counters).
     void setNextIds(qint64 pipelineId, qint64 jobId);
     void setTraceCacheLimit(int jobs) { m_traceCacheLimit = jobs; }
     bool bigLogEnabled() const { return m_bigLogEnabled; }
     // Starts generating the big log in a worker thread, so the first request for it does not
-    // stall the thread that serves (the GUI thread under `pipedeck --demo`).
+    // stall the thread that serves (the GUI thread under `pipedeck --demo`). A request that
+    // comes before waits for it.
     void prepareBigLog();
 
     // Brings every active pipeline up to the clock's now.
@@ -345,8 +348,9 @@ private:
         QList<TraceChunk> chunks;
     };
     QHash<qint64, CachedTrace> m_generatedTraces;
-    QByteArray m_bigLog;
-    QFuture<QByteArray> m_bigLogFuture;
+    std::unique_ptr<QTemporaryFile> m_bigLogFile;
+    QFuture<bool> m_bigLogFuture;
+    QByteArray m_bigLog; // a raw view of m_bigLogFile's mapping (or, without a file, the bytes)
     int m_traceCacheLimit = 4000;
     qint64 m_bigLogBytes = 50 * 1024 * 1024;
 };

@@ -1,9 +1,28 @@
-// The 50 MB demo log: generated once, served whole, with an ETag and 304.
+// The 50 MB demo log: generated once into a file (not onto the heap), served whole, with an
+// ETag and 304.
 #include "sim_test_client.h"
 
 #include "sim/demo_data.h"
+#include "sim/world.h"
 
+#include <QFile>
 #include <QTest>
+
+namespace {
+
+qint64 rssAnonKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("RssAnon:"))
+            return line.mid(8).trimmed().split(' ').front().toLongLong();
+    }
+    return -1;
+}
+
+} // namespace
 
 using namespace pipedeck::sim;
 using namespace simtest;
@@ -33,6 +52,26 @@ private Q_SLOTS:
         QVERIFY(etag.startsWith("W/\""));
         const Reply again = client.get(path, {{"If-None-Match", etag}});
         QCOMPARE(again.status, 304);
+    }
+
+    void keptInAFileNotOnTheHeap()
+    {
+        ServerOptions options = testOptions();
+        options.bigLog = true;
+        Server server(options);
+        World &world = server.world();
+        const qint64 anonBefore = rssAnonKb();
+        const QByteArray served = world.trace(demo::kBigLogJobId);
+        const qint64 anonAfter = rssAnonKb();
+        QVERIFY(served.size() >= demo::kBigLogBytes);
+        if (anonBefore >= 0) { // Linux: the bytes are a file mapping, not anonymous memory
+            QVERIFY2(
+                anonAfter - anonBefore < 16 * 1024,
+                qPrintable(QStringLiteral("RssAnon grew by %1 KiB").arg(anonAfter - anonBefore)));
+        }
+        // Written in slices, the same bytes as made in one piece.
+        const Job *job = world.job(demo::kBigLogJobId);
+        QVERIFY(served == generateBigLog(demo::kBigLogBytes, options.seed, job->startedAtMs));
     }
 };
 
