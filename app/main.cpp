@@ -1,10 +1,12 @@
 #include "i18n/translator.h"
+#include "perf/startup_probe.h"
 #include "ui/application.h"
 
 #include <QApplication>
 
 int main(int argc, char *argv[])
 {
+    pipedeck::perf::StartupProbe startupProbe; // logs the first paint (pipedeck.perf)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Pipedeck"));
     QApplication::setOrganizationDomain(QStringLiteral("pipedeck.invalid"));

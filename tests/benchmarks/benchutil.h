@@ -17,11 +17,11 @@ struct Memory
     qint64 peakKb = 0;
 };
 
-// From /proc/self/status (Linux).
-inline Memory memory()
+// From /proc/self/status, or another process's /proc/<pid>/status (Linux).
+inline Memory memory(const QString &statusPath = QStringLiteral("/proc/self/status"))
 {
     Memory m;
-    QFile status(QStringLiteral("/proc/self/status"));
+    QFile status(statusPath);
     if (!status.open(QIODevice::ReadOnly))
         return m;
     const QList<QByteArray> lines = status.readAll().split('\n');
