@@ -1,6 +1,7 @@
-// Renders the log viewer offscreen on a sample job log (sections, colours, runner timestamps,
-// a search) into PNG files for the docs:
-//   logview_screenshots OUTPUT_DIR   -> log-viewer.png, log-viewer-dark.png
+// Renders the log viewer on a sample job log (sections, colours, runner timestamps, a search),
+// on a followed running job and on pipedeck-sim's 50 MiB demo log into PNG files for the docs:
+//   logview_screenshots OUTPUT_DIR   -> log-viewer.png, log-viewer-dark.png,
+//                                       log-following.png, log-demo-50mib.png
 #include "gitlab/net/connection.h"
 #include "logfollow/trace_follower.h"
 #include "logview/job_log_page.h"
@@ -20,9 +21,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+#include <QToolButton>
 
 #include "sim/demo_data.h"
 #include "sim/server.h"
+#include "sim/trace_generator.h"
 #include "sim/world.h"
 
 using namespace pipedeck;
@@ -189,6 +192,37 @@ bool renderFollowing(const QString &output)
     return page.grab().save(output);
 }
 
+// pipedeck-sim's 50 MiB demo log (516 k lines), searched with a regular expression without a
+// literal and shown at a hit deep inside, collapsed partitions folded.
+bool renderBigDemoLog(const QString &dir, const QString &output)
+{
+    QApplication::setPalette(QApplication::style()->standardPalette());
+    const QString path = dir + QStringLiteral("/etl-nightly-30000.log");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        !sim::writeBigLog(file, sim::demo::kBigLogBytes, 1, 1700000000000))
+        return false;
+    file.close();
+    LogViewerWindow window;
+    window.resize(1280, 760);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window) || !window.openFile(path))
+        return false;
+    LogViewer *viewer = window.viewer();
+    window.document()->waitForIndexed();
+    QTest::qWait(300);
+    const QString pattern = QStringLiteral("took [1-4]\\d{3} ms on (orders|invoices)");
+    // The search starts from the current line: somewhere deep in the log.
+    viewer->view()->goToLine(viewer->view()->lineCount() * 3 / 5);
+    viewer->searchBar()->activate();
+    viewer->searchBar()->regexButton()->setChecked(true);
+    viewer->searchBar()->field()->setText(pattern);
+    QTest::qWait(1500);
+    viewer->view()->setFocus();
+    QTest::qWait(200);
+    return window.grab().save(output);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -205,6 +239,7 @@ int main(int argc, char *argv[])
     QDir().mkpath(outDir);
     const bool ok = render(logPath, outDir + QStringLiteral("/log-viewer.png"), false) &&
                     render(logPath, outDir + QStringLiteral("/log-viewer-dark.png"), true) &&
-                    renderFollowing(outDir + QStringLiteral("/log-following.png"));
+                    renderFollowing(outDir + QStringLiteral("/log-following.png")) &&
+                    renderBigDemoLog(dir.path(), outDir + QStringLiteral("/log-demo-50mib.png"));
     return ok ? 0 : 1;
 }
