@@ -287,23 +287,21 @@
         <source>just now</source>
         <translation>たった今</translation>
     </message>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>%n分前</numerusform>
-        </translation>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1分前</translation>
     </message>
-    <message numerus="yes">
-        <source>%n h ago</source>
-        <translation>
-            <numerusform>%n時間前</numerusform>
-        </translation>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1時間前</translation>
     </message>
-    <message numerus="yes">
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>%n日前</numerusform>
-        </translation>
+    <message>
+        <source>1 day ago</source>
+        <translation>1日前</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1日前</translation>
     </message>
 </context>
 <context>
@@ -402,6 +400,26 @@
     </message>
 </context>
 <context>
+    <name>pipedeck::AccountWorkspace</name>
+    <message>
+        <source>%1 · Pipeline #%2</source>
+        <comment>project path, pipeline id</comment>
+        <translation>%1 · パイプライン #%2</translation>
+    </message>
+    <message>
+        <source>Could not open the project %1. %2</source>
+        <translation>プロジェクト%1を開けませんでした。%2</translation>
+    </message>
+    <message>
+        <source>Pipeline %1 of %2 could not be opened. %3</source>
+        <translation>%2のパイプライン%1を開けませんでした。%3</translation>
+    </message>
+    <message>
+        <source>Job %1 of %2 could not be opened. %3</source>
+        <translation>%2のジョブ%1を開けませんでした。%3</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck::Application</name>
     <message>
         <source>Desktop client for GitLab CI/CD</source>
@@ -424,8 +442,35 @@
         <translation>GitLabのプロジェクト、パイプライン、ジョブのURL、またはジョブログファイル。</translation>
     </message>
     <message>
-        <source>Choose a project on the left to see its pipelines.</source>
-        <translation>左側でプロジェクトを選択すると、パイプラインが表示されます。</translation>
+        <source>Give one URL or file at most.</source>
+        <translation>指定できるURLまたはファイルは1つまでです。</translation>
+    </message>
+    <message>
+        <source>Open Log File</source>
+        <translation>ログファイルを開く</translation>
+    </message>
+    <message>
+        <source>Job logs (*.log *.txt *.trace);;All files (*)</source>
+        <translation>ジョブログ(*.log *.txt *.trace);;すべてのファイル(*)</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::DeepLinkRouter</name>
+    <message>
+        <source>Add an account to open the project %1.</source>
+        <translation>プロジェクト%1を開くには、アカウントを追加してください。</translation>
+    </message>
+    <message>
+        <source>%1 is not the address of a GitLab project, pipeline or job.</source>
+        <translation>%1はGitLabのプロジェクト、パイプライン、ジョブのアドレスではありません。</translation>
+    </message>
+    <message>
+        <source>No account here is signed in to %1, so %2 cannot be opened. Add an account for %1 to open it.</source>
+        <translation>%1にサインインしているアカウントがないため、%2を開けません。開くには%1のアカウントを追加してください。</translation>
+    </message>
+    <message>
+        <source>The account %1 cannot open %2 yet: %3</source>
+        <translation>アカウント%1ではまだ%2を開けません: %3</translation>
     </message>
 </context>
 <context>
@@ -552,6 +597,48 @@
     <message>
         <source>%1 Retrying…</source>
         <translation>%1 再試行中…</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::JobLogWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Job</source>
+        <translation>ジョブ(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Pipeline</source>
+        <translation>パイプラインで表示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show this job in its pipeline in the main window</source>
+        <translation>このジョブをメインウィンドウのパイプラインで表示します</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <comment>a job id, as a window title</comment>
+        <translation>ジョブ%1</translation>
+    </message>
+    <message>
+        <source>%1 (job %2)</source>
+        <comment>job name and id</comment>
+        <translation>%1(ジョブ%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>job, project</comment>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -881,6 +968,31 @@
         <source>From GITLAB_HOST and GITLAB_TOKEN; nothing is stored.</source>
         <translation>GITLAB_HOSTとGITLAB_TOKENを使用しています。何も保存されません。</translation>
     </message>
+    <message>
+        <source>&amp;Open Log File…</source>
+        <translation>ログファイルを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to %1</source>
+        <translation>%1に戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The data shown is not up to date.</source>
+        <translation>表示中のデータは最新ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 · Pipeline #%2</source>
+        <comment>project path, pipeline id</comment>
+        <translation>%1 · パイプライン #%2</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::PipelineGraphView</name>
@@ -1072,37 +1184,6 @@
     <message>
         <source>No pipeline matches these filters.</source>
         <translation>この条件に一致するパイプラインはありません。</translation>
-    </message>
-</context>
-<context>
-    <name>pipedeck::ProjectItemDelegate</name>
-    <message>
-        <source>just now</source>
-        <translation>たった今</translation>
-    </message>
-    <message>
-        <source>a minute ago</source>
-        <translation>1分前</translation>
-    </message>
-    <message>
-        <source>%1 minutes ago</source>
-        <translation>%1分前</translation>
-    </message>
-    <message>
-        <source>an hour ago</source>
-        <translation>1時間前</translation>
-    </message>
-    <message>
-        <source>%1 hours ago</source>
-        <translation>%1時間前</translation>
-    </message>
-    <message>
-        <source>yesterday</source>
-        <translation>昨日</translation>
-    </message>
-    <message>
-        <source>%1 days ago</source>
-        <translation>%1日前</translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1432,18 @@
         <source>Up to date as of %1.</source>
         <translation>%1時点で最新です。</translation>
     </message>
+    <message>
+        <source>Open Log</source>
+        <translation>ログを開く</translation>
+    </message>
+    <message>
+        <source>A trigger job has no log of its own.</source>
+        <translation>トリガージョブには独自のログがありません。</translation>
+    </message>
+    <message>
+        <source>Show this job&apos;s log in a window of its own</source>
+        <translation>このジョブのログを別のウィンドウで表示します</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::ProjectsPanel</name>
@@ -1579,6 +1672,17 @@
     <message>
         <source>Not saved — kept for this session only.</source>
         <translation>保存されていません。このセッションの間のみ保持します。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::WelcomePage</name>
+    <message>
+        <source>Choose a project on the left to see its pipelines.</source>
+        <translation>左側でプロジェクトを選択すると、パイプラインが表示されます。</translation>
+    </message>
+    <message>
+        <source>Add Account for %1…</source>
+        <translation>%1のアカウントを追加…</translation>
     </message>
 </context>
 <context>
