@@ -1,7 +1,9 @@
 // Cold start of the real `pipedeck --demo`, launched N times as a person would start it:
 //  - first painted window: from the launch (fork + exec) until the line of the start-up probe
 //    (app/perf, category pipedeck.perf) arrives on stderr, and the probe's own figures (since the
-//    kernel started the process, since main);
+//    kernel started the process, since main); and the CPU time all the process's threads had
+//    used by then and the time they had waited for a CPU (/proc/<pid>/task/*/schedstat): on a
+//    loaded machine the first is what the start costs, the second what the load added;
 //  - memory once the demo has settled: VmRSS, RssAnon, RssFile, Pss and the peak (VmHWM).
 // Every run gets a fresh HOME and XDG folders: a first start with no settings and no caches.
 //
@@ -33,6 +35,8 @@ struct Run
     double launchToPaintMs = 0;
     qint64 probeSinceStartMs = -1;
     qint64 probeSinceMainMs = -1;
+    double cpuToPaintMs = 0;
+    double runQueueToPaintMs = 0;
     pipedeck::bench::Memory memory;
     qint64 pssKb = 0;
 };
@@ -48,6 +52,31 @@ qint64 pssKb(qint64 pid)
             return line.mid(4).trimmed().split(' ').front().toLongLong();
     }
     return 0;
+}
+
+struct SchedTimes
+{
+    double onCpuMs = 0;
+    double runQueueMs = 0;
+};
+
+// Of every live thread of the process so far: time on a CPU and time waiting for one (the first
+// two fields of each /proc/<pid>/task/<tid>/schedstat, in nanoseconds).
+SchedTimes schedTimes(qint64 pid)
+{
+    const QString taskDir = QStringLiteral("/proc/%1/task").arg(pid);
+    qint64 onCpu = 0;
+    qint64 waiting = 0;
+    const QStringList tasks = QDir(taskDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks) {
+        QFile schedstat(taskDir + QLatin1Char('/') + task + QStringLiteral("/schedstat"));
+        if (!schedstat.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> fields = schedstat.readAll().split(' ');
+        onCpu += fields.value(0).toLongLong();
+        waiting += fields.value(1).toLongLong();
+    }
+    return {double(onCpu) / 1e6, double(waiting) / 1e6};
 }
 
 std::optional<Run> startOnce(const QString &pipedeck, const QStringList &arguments, int idleSeconds)
@@ -88,6 +117,9 @@ std::optional<Run> startOnce(const QString &pipedeck, const QStringList &argumen
         const QRegularExpressionMatch match = probeLine.match(QString::fromUtf8(output));
         if (match.hasMatch()) {
             run.launchToPaintMs = double(launch.nsecsElapsed()) / 1e6;
+            const SchedTimes sched = schedTimes(process.processId());
+            run.cpuToPaintMs = sched.onCpuMs;
+            run.runQueueToPaintMs = sched.runQueueMs;
             run.probeSinceStartMs = match.captured(1).toLongLong();
             run.probeSinceMainMs = match.captured(2).toLongLong();
             painted = true;
@@ -188,12 +220,13 @@ int main(int argc, char *argv[])
             return 1;
         done.append(*run);
         std::printf("run %d: first paint %.1f ms after launch (probe: %lld ms after process "
-                    "start, %lld ms after main); VmRSS %.1f MB, RssAnon %.1f MB, RssFile %.1f MB, "
-                    "Pss %.1f MB, VmHWM %.1f MB\n",
+                    "start, %lld ms after main; %.1f ms on a CPU, %.1f ms waiting for one); VmRSS "
+                    "%.1f MB, RssAnon %.1f MB, "
+                    "RssFile %.1f MB, Pss %.1f MB, VmHWM %.1f MB\n",
                     i + 1, run->launchToPaintMs, static_cast<long long>(run->probeSinceStartMs),
-                    static_cast<long long>(run->probeSinceMainMs), mb(run->memory.rssKb),
-                    mb(run->memory.anonKb), mb(run->memory.fileKb), mb(run->pssKb),
-                    mb(run->memory.peakKb));
+                    static_cast<long long>(run->probeSinceMainMs), run->cpuToPaintMs,
+                    run->runQueueToPaintMs, mb(run->memory.rssKb), mb(run->memory.anonKb),
+                    mb(run->memory.fileKb), mb(run->pssKb), mb(run->memory.peakKb));
         std::fflush(stdout);
         QThread::msleep(500); // the keyring and the X server settle between runs
     }
@@ -207,6 +240,8 @@ int main(int argc, char *argv[])
     row("first paint after process start", "ms",
         [](const Run &r) { return double(r.probeSinceStartMs); });
     row("first paint after main()", "ms", [](const Run &r) { return double(r.probeSinceMainMs); });
+    row("CPU time until first paint", "ms", [](const Run &r) { return r.cpuToPaintMs; });
+    row("waiting for a CPU until then", "ms", [](const Run &r) { return r.runQueueToPaintMs; });
     row("idle VmRSS", "MB", [](const Run &r) { return mb(r.memory.rssKb); });
     row("idle RssAnon", "MB", [](const Run &r) { return mb(r.memory.anonKb); });
     row("idle RssFile", "MB", [](const Run &r) { return mb(r.memory.fileKb); });
