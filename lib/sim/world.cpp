@@ -796,14 +796,17 @@ void World::prepareBigLog()
             qCWarning(lcSim) << "no temporary file for the big log:" << file->errorString();
             return; // bigLog() makes it in memory then
         }
-        // The worker writes through its own handle; this thread only maps the result.
-        const QString path = file->fileName();
+        // Out of the directory at once where the system allows it (Unix): the space comes back
+        // when the process ends, even by a signal (a demo ended with kill left 50 MB behind).
+        // Elsewhere autoRemove deletes it with us.
+        if (QFile::remove(file->fileName()))
+            file->setAutoRemove(false); // the name may belong to another file later
+        // Only the worker touches the file until the future has finished.
+        QFileDevice *out = file.get();
         m_bigLogFile = std::move(file);
         m_bigLogFuture = QtConcurrent::run(
-            [path, bytes = m_bigLogBytes, seed = m_seed, startedAtMs = j.startedAtMs] {
-                QFile out(path);
-                return out.open(QIODevice::WriteOnly) &&
-                       writeBigLog(out, bytes, seed, startedAtMs) && out.flush();
+            [out, bytes = m_bigLogBytes, seed = m_seed, startedAtMs = j.startedAtMs] {
+                return writeBigLog(*out, bytes, seed, startedAtMs) && out->flush();
             });
         return;
     }
