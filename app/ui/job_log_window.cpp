@@ -1,5 +1,7 @@
 #include "ui/job_log_window.h"
 
+#include "widgets/present_window.h"
+
 #include "gitlab/types/job.h"
 #include "logview/job_log_page.h"
 #include "logview/log_viewer.h"
@@ -61,12 +63,7 @@ JobLogWindow::~JobLogWindow() = default;
 
 void JobLogWindow::present()
 {
-    if (isMinimized())
-        showNormal();
-    else
-        show();
-    raise();
-    activateWindow();
+    presentWindow(this);
 }
 
 void JobLogWindow::placeBeside(const QWidget *anchor, int cascade)

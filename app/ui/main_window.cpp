@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include "widgets/present_window.h"
+
 #include "accounts/session_manager.h"
 #include "models/jobs/jobs_model.h"
 #include "models/pipelines/pipelines_model.h"
@@ -250,12 +252,7 @@ bool MainWindow::isOnScreen() const
 
 void MainWindow::present()
 {
-    if (isMinimized())
-        showNormal();
-    else
-        show();
-    raise();
-    activateWindow();
+    presentWindow(this);
 }
 
 void MainWindow::reportOnScreen(bool onScreen)

@@ -10,6 +10,7 @@
 #include "pipelines/pipeline_graph_view.h"
 #include "pipelines/project_page.h"
 #include "projects/projects_panel.h"
+#include "quiet_server_options.h"
 #include "secrets/keychain_secret_store.h"
 #include "secrets/token_store.h"
 #include "signin/sign_in_dialog.h"
@@ -42,13 +43,7 @@ const QString kEnvToken = QStringLiteral("wiring-deep-link-env-token");
 
 sim::ServerOptions serverOptions()
 {
-    sim::ServerOptions options;
-    options.seed = 11;
-    options.clockRunning = false;
-    options.bigLog = false;
-    options.startTime = QDateTime(QDate(2026, 1, 15), QTime(12, 0), Qt::UTC);
-    options.tokens = {{kEnvToken, QStringLiteral("demo"), {QStringLiteral("api")}, {}}};
-    return options;
+    return apptest::quietServerOptions(kEnvToken);
 }
 
 // `GITLAB_HOST=<server> GITLAB_TOKEN=... pipedeck <target>`: the target is given before the

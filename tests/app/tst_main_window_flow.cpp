@@ -17,6 +17,7 @@
 #include "pipelines/pipelines_panel.h"
 #include "pipelines/project_page.h"
 #include "projects/projects_panel.h"
+#include "quiet_server_options.h"
 #include "signin/sign_in_dialog.h"
 #include "sim/demo_data.h"
 #include "sim/server.h"
@@ -48,13 +49,7 @@ const QString kEnvToken = QStringLiteral("wiring-flow-env-token");
 
 sim::ServerOptions quietServerOptions()
 {
-    sim::ServerOptions options;
-    options.seed = 11;
-    options.clockRunning = false;
-    options.bigLog = false;
-    options.startTime = QDateTime(QDate(2026, 1, 15), QTime(12, 0), Qt::UTC);
-    options.tokens = {{kEnvToken, QStringLiteral("demo"), {QStringLiteral("api")}, {}}};
-    return options;
+    return apptest::quietServerOptions(kEnvToken);
 }
 
 int countRequests(const sim::Server &server, const QByteArray &pathPart)
