@@ -197,20 +197,13 @@ int PipelineGraphView::layoutLevel(const QModelIndex &parent, int x, int y, int 
         m_columns.push_back({stage, QRect(columnX, y, kColumnWidth, kHeaderHeight)});
         int cardY = y + kHeaderHeight + 4;
         const int jobs = m_model->rowCount(stage);
-        QHash<QString, qint64> newestOfName;
-        for (int j = 0; j < jobs; ++j) {
-            const QModelIndex job = m_model->index(j, 0, stage);
-            qint64 &newest = newestOfName[job.data(JobsModel::NameRole).toString()];
-            newest = std::max(newest, job.data(JobsModel::IdRole).toLongLong());
-        }
         for (int j = 0; j < jobs; ++j) {
             const QModelIndex job = m_model->index(j, 0, stage);
             Card card;
             card.index = job;
             card.jobId = job.data(JobsModel::IdRole).toLongLong();
-            card.olderAttempt =
-                job.data(JobsModel::RetriedRole).toBool() ||
-                newestOfName.value(job.data(JobsModel::NameRole).toString()) > card.jobId;
+            // The model marks earlier attempts (a newer job of the same name) as retried.
+            card.olderAttempt = job.data(JobsModel::RetriedRole).toBool();
             card.rect = QRect(columnX, cardY, kColumnWidth, kCardHeight);
             card.bridge = m_model->kindAt(job) == JobsModel::NodeKind::Bridge;
             if (card.bridge && downstreamStateAt(job) != JobsModel::DownstreamState::None) {
