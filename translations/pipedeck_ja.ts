@@ -890,6 +890,14 @@
         <source>following</source>
         <translation>追従中</translation>
     </message>
+    <message>
+        <source>Downloading the log… %1 of %2</source>
+        <translation>ログをダウンロード中… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Downloading the log… %1</source>
+        <translation>ログをダウンロード中… %1</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::LogViewerWindow</name>

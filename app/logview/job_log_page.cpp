@@ -39,10 +39,13 @@ JobLogPage::JobLogPage(gitlab::Connection &connection, qint64 projectId, qint64 
     connect(m_follower.get(), &logfollow::TraceFollower::failed, this, &JobLogPage::onFailed);
     connect(m_document.get(), &log::LogDocument::cacheFailed, m_viewer,
             [this](const QString &error) { m_viewer->showMessage(error, true); });
+    // Only a whole trace is worth a progress indicator; polls of a running job are quick.
     connect(m_follower.get(), &logfollow::TraceFollower::downloadingChanged, m_viewer,
-            [this](bool downloading) {
-                // Only the first download is worth a progress indicator; polls are quick.
-                m_viewer->setDownloading(downloading && m_follower->stats().traceRequests <= 1);
+            [this] { m_viewer->setDownloading(m_follower->isDownloadingWholeTrace()); });
+    connect(m_follower.get(), &logfollow::TraceFollower::downloadProgress, m_viewer,
+            [this](qint64 received, qint64 total) {
+                if (m_follower->isDownloadingWholeTrace())
+                    m_viewer->setDownloadProgress(received, total);
             });
     connect(m_follower.get(), &logfollow::TraceFollower::traceReset, m_viewer,
             [this] { m_viewer->setRawSourcePath(m_follower->cachePath()); });

@@ -638,8 +638,36 @@ void LogViewer::setLive(bool live)
 
 void LogViewer::setDownloading(bool downloading)
 {
+    if (downloading && !m_downloading) {
+        m_downloadedBytes = 0;
+        m_downloadTotal = -1;
+    }
     m_downloading = downloading;
     updateStatus();
+}
+
+void LogViewer::setDownloadProgress(qint64 received, qint64 total)
+{
+    m_downloadedBytes = received;
+    m_downloadTotal = total >= received ? total : -1;
+    // Progress comes with every network read; the status line need not change that often.
+    if (m_sinceStatusUpdate.isValid() && m_sinceStatusUpdate.elapsed() < 50 && received != total)
+        return;
+    updateStatus();
+}
+
+QString LogViewer::downloadText() const
+{
+    const QLocale locale;
+    const auto size = [&locale](qint64 bytes) {
+        return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    };
+    if (m_downloadedBytes <= 0)
+        return tr("Downloading the log\u2026");
+    if (m_downloadTotal > 0)
+        return tr("Downloading the log\u2026 %1 of %2")
+            .arg(size(m_downloadedBytes), size(m_downloadTotal));
+    return tr("Downloading the log\u2026 %1").arg(size(m_downloadedBytes));
 }
 
 void LogViewer::showMessage(const QString &text, bool isError)
@@ -666,12 +694,13 @@ void LogViewer::updateActions()
 
 void LogViewer::updateStatus()
 {
+    m_sinceStatusUpdate.start();
     const QLocale locale;
     if (!m_document) {
         m_status->setText(tr("No log"));
     } else if (m_downloading && m_view->lineCount() == 0) {
         // Nothing to count yet: say what the wait is for.
-        m_status->setText(tr("Downloading the log\u2026"));
+        m_status->setText(downloadText());
     } else {
         const qint64 bytes = m_document->engine()->byteSize();
         m_status->setText(
@@ -679,9 +708,15 @@ void LogViewer::updateStatus()
                 .arg(locale.toString(m_view->lineCount()),
                      locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat)));
     }
-    if (m_downloading && !m_indexing) {
-        m_progress->setRange(0, 0);
-        m_progress->setToolTip(tr("Downloading the log\u2026"));
+    if (m_downloading) {
+        // While the trace streams in, the download is what the user waits for, not indexing.
+        if (m_downloadTotal > 0) {
+            m_progress->setRange(0, 1000);
+            m_progress->setValue(int(m_downloadedBytes * 1000 / m_downloadTotal));
+        } else {
+            m_progress->setRange(0, 0);
+        }
+        m_progress->setToolTip(downloadText());
         m_progress->show();
     } else if (m_indexing && m_totalBytes > 0) {
         m_progress->setRange(0, 1000);

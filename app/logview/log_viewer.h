@@ -3,6 +3,7 @@
 #include "log/logdocument.h"
 #include "log/logsearch.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QWidget>
@@ -105,7 +106,10 @@ public:
     // --- State shown in the status line ---
     // The log is a running job's: say that GitLab delivers it in steps.
     void setLive(bool live);
+    // A download the user waits for: shown with its progress until it ends.
     void setDownloading(bool downloading);
+    // `total` is -1 (or smaller than `received`) when the size is not known.
+    void setDownloadProgress(qint64 received, qint64 total);
     // A message at the right of the status line (job status, errors).
     void showMessage(const QString &text, bool isError = false);
 
@@ -127,6 +131,7 @@ private:
     qint64 firstHitFrom(qint64 line) const;
     void updateCount();
     void updateStatus();
+    QString downloadText() const;
     void updateActions();
     void showGoToLine();
     void goToTypedLine();
@@ -136,6 +141,9 @@ private:
     QString m_title;
     bool m_live = false;
     bool m_downloading = false;
+    qint64 m_downloadedBytes = 0;
+    qint64 m_downloadTotal = -1;
+    QElapsedTimer m_sinceStatusUpdate;
 
     QToolBar *m_toolBar = nullptr;
     QSplitter *m_splitter = nullptr;

@@ -1,17 +1,14 @@
 #include "logfollow/trace_continuity.h"
 
+#include "logfollow/trace_intake.h"
+
 namespace pipedeck::logfollow {
 
 Continuity compareTrace(const HeldTrace &held, QByteArrayView body)
 {
-    if (body.size() < held.size)
-        return Continuity::Diverged;
-    if (!body.startsWith(held.head))
-        return Continuity::Diverged;
-    const qint64 tailStart = held.size - held.tail.size();
-    if (body.sliced(tailStart, held.tail.size()) != QByteArrayView(held.tail))
-        return Continuity::Diverged;
-    return body.size() == held.size ? Continuity::Unchanged : Continuity::Extends;
+    TraceIntake intake(held);
+    intake.take(body);
+    return intake.verdict();
 }
 
 HeldTrace holdTrace(QByteArrayView body)

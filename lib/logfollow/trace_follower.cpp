@@ -130,10 +130,19 @@ void TraceFollower::pollTrace()
     if (m_finalTracePending)
         m_finalTraceRequested = true;
     auto *request = new gitlab::GetJobTrace(m_project, m_jobId, m_etag, this);
+    request->setStreaming(true);
     // The first download is what the user is waiting for; later polls are background work.
     if (m_stats.traceRequests == 0)
         request->setPriority(gitlab::Priority::Interactive);
     m_traceRequest = request;
+    m_intake = TraceIntake(m_held);
+    m_downloadFromEmpty = m_held.size == 0;
+    connect(request, &gitlab::GetJobTrace::traceReceived, this, &TraceFollower::onTracePiece);
+    // A retry sends the trace again from its first byte; what the failed attempt appended is
+    // held by now, so compare with that.
+    connect(request, &gitlab::GetJobTrace::traceRestarted, this,
+            [this] { m_intake = TraceIntake(m_held); });
+    connect(request, &gitlab::Request::downloadProgress, this, &TraceFollower::downloadProgress);
     connect(request, &gitlab::Request::finished, this, &TraceFollower::onTrace);
     ++m_stats.traceRequests;
     request->start(&m_connection);
@@ -151,6 +160,25 @@ void TraceFollower::pollJob()
     request->start(&m_connection);
 }
 
+void TraceFollower::onTracePiece(const QByteArray &piece)
+{
+    if (!m_polling)
+        return;
+    const QByteArrayView extension = m_intake.take(piece);
+    if (!extension.isEmpty())
+        appendToDocument(extension);
+}
+
+void TraceFollower::appendToDocument(QByteArrayView bytes)
+{
+    // Written to the cache and indexed on the document's worker thread.
+    m_document.append(bytes);
+    m_held = extendHeldTrace(m_held, bytes);
+    m_stats.appendedBytes += bytes.size();
+    m_quietPolls = 0;
+    Q_EMIT appended(bytes.size());
+}
+
 void TraceFollower::onTrace()
 {
     gitlab::GetJobTrace *request = m_traceRequest;
@@ -163,6 +191,8 @@ void TraceFollower::onTrace()
         return;
     const gitlab::Status status = request->status();
     if (!status.ok()) {
+        // What arrived before the failure stays appended: GitLab's traces only grow, so the
+        // next answer continues it (or is found to differ and is downloaded again).
         handleFailure(status);
         if (m_polling)
             scheduleNext();
@@ -173,7 +203,24 @@ void TraceFollower::onTrace()
         ++m_stats.notModified;
         ++m_quietPolls;
     } else {
-        acceptTrace(request->trace());
+        switch (m_intake.verdict()) {
+        case Continuity::Unchanged:
+            ++m_stats.unchanged;
+            ++m_quietPolls;
+            break;
+        case Continuity::Extends:
+            ++m_stats.appends;
+            break;
+        case Continuity::Diverged:
+            qCInfo(lcLog) << "trace of job" << m_jobId << "no longer extends the held one ("
+                          << m_held.size << "bytes held," << m_intake.received()
+                          << "received); downloading it again";
+            if (startOver())
+                pollTrace();
+            else
+                scheduleNext();
+            return;
+        }
     }
     if (!request->etag().isEmpty())
         m_etag = request->etag();
@@ -188,47 +235,28 @@ void TraceFollower::onTrace()
     scheduleNext();
 }
 
-void TraceFollower::acceptTrace(const QByteArray &body)
+bool TraceFollower::startOver()
 {
     QString error;
-    switch (compareTrace(m_held, body)) {
-    case Continuity::Unchanged:
-        ++m_stats.unchanged;
-        ++m_quietPolls;
-        return;
-    case Continuity::Extends: {
-        const QByteArrayView suffix = QByteArrayView(body).sliced(m_held.size);
-        // Written to the cache and indexed on the document's worker thread.
-        m_document.append(suffix);
-        m_held = extendHeldTrace(m_held, suffix);
-        ++m_stats.appends;
-        m_stats.appendedBytes += suffix.size();
-        m_quietPolls = 0;
-        Q_EMIT appended(suffix.size());
-        return;
+    const QString path = newCachePath(&error);
+    // Bytes still queued for the old cache must not land in the new one.
+    m_document.waitForIndexed();
+    if (path.isEmpty() || !m_document.startCache(path, &error)) {
+        qCWarning(lcLog) << "job log cache:" << error;
+        if (!path.isEmpty())
+            QFile::remove(path);
+        return false;
     }
-    case Continuity::Diverged: {
-        qCInfo(lcLog) << "trace of job" << m_jobId << "no longer extends the held one ("
-                      << m_held.size << "->" << body.size() << "bytes); parsing it again";
-        const QString path = newCachePath(&error);
-        // Bytes still queued for the old cache must not land in the new one.
-        m_document.waitForIndexed();
-        if (path.isEmpty() || !m_document.startCache(path, &error)) {
-            qCWarning(lcLog) << "job log cache:" << error;
-            return;
-        }
-        // The old cache was unmapped when the document switched to the new one.
-        if (!m_cachePath.isEmpty() && !QFile::remove(m_cachePath))
-            m_oldCachePaths.append(m_cachePath);
-        m_cachePath = path;
-        m_document.append(body);
-        m_held = holdTrace(body);
-        ++m_stats.resets;
-        m_quietPolls = 0;
-        Q_EMIT traceReset();
-        return;
-    }
-    }
+    // The old cache was unmapped when the document switched to the new one.
+    if (!m_cachePath.isEmpty() && !QFile::remove(m_cachePath))
+        m_oldCachePaths.append(m_cachePath);
+    m_cachePath = path;
+    m_held = {};
+    m_etag.clear();
+    ++m_stats.resets;
+    m_quietPolls = 0;
+    Q_EMIT traceReset();
+    return true;
 }
 
 void TraceFollower::onJob()

@@ -5,6 +5,7 @@
 #include "gitlab/requests/project_ref.h"
 #include "gitlab/types/job.h"
 #include "logfollow/trace_continuity.h"
+#include "logfollow/trace_intake.h"
 
 #include <QObject>
 #include <QPointer>
@@ -23,9 +24,11 @@ namespace pipedeck::logfollow {
 
 // Follows one job's trace into a LogDocument (no widgets): polls
 // GET /projects/:id/jobs/:id/trace with If-None-Match, appends only the new suffix when the
-// new trace extends the held one and parses the whole trace again when it does not (a retried
-// or erased job, a trace that shrank). The job's status is polled too, less often; once the
-// job has finished, one last trace is fetched, the document is marked complete and polling
+// new trace extends the held one and downloads the whole trace again into a new cache when it
+// does not (a retried or erased job, a trace that shrank). A trace is never held in memory:
+// it is compared and appended piece by piece as it arrives, so a big log shows its first
+// lines while the rest is still on its way. The job's status is polled too, less often; once
+// the job has finished, one last trace is fetched, the document is marked complete and polling
 // stops. Polls are Background requests, so the account's request budget applies.
 //
 // The interval adapts: `fastIntervalMs` while new bytes arrive, then longer after runs of
@@ -50,7 +53,7 @@ public:
         int notModified = 0; // 304 answers
         int unchanged = 0;   // 200 answers with the bytes already held
         int appends = 0;     // 200 answers that extended the held trace
-        int resets = 0;      // 200 answers that did not: parsed again from scratch
+        int resets = 0;      // 200 answers that did not: downloaded again into a new cache
         qint64 appendedBytes = 0;
         int statusRequests = 0;
         int failures = 0;
@@ -71,6 +74,9 @@ public:
     // The job has finished and its final trace is in the document.
     bool isFinished() const { return m_finished; }
     bool isDownloading() const { return m_traceRequest != nullptr; }
+    // A download into an empty document (the first one, or after the trace diverged): the one
+    // a user waits for, worth a progress indicator.
+    bool isDownloadingWholeTrace() const { return m_traceRequest && m_downloadFromEmpty; }
     bool hasJob() const { return m_hasJob; }
     const gitlab::Job &job() const { return m_job; }
     qint64 jobId() const { return m_jobId; }
@@ -86,8 +92,11 @@ public:
 Q_SIGNALS:
     void jobChanged(const pipedeck::gitlab::Job &job);
     void downloadingChanged(bool downloading);
+    // Of the trace being downloaded; `total` is -1 when the server did not say.
+    void downloadProgress(qint64 received, qint64 total);
     void appended(qint64 bytes);
-    // The trace did not extend the held one and was parsed again from scratch.
+    // The trace did not extend the held one: a new cache was started and the whole trace is
+    // being downloaded again.
     void traceReset();
     // The job finished and its last trace is in; polling stopped.
     void finished(pipedeck::gitlab::CiStatus status);
@@ -98,9 +107,11 @@ private:
     void tick();
     void pollTrace();
     void pollJob();
+    void onTracePiece(const QByteArray &piece);
     void onTrace();
     void onJob();
-    void acceptTrace(const QByteArray &body);
+    void appendToDocument(QByteArrayView bytes);
+    bool startOver();
     void scheduleNext();
     void finishIfDone();
     void handleFailure(const gitlab::Status &status);
@@ -117,6 +128,9 @@ private:
     QPointer<gitlab::GetJob> m_jobRequest;
     QByteArray m_etag;
     HeldTrace m_held;
+    // The trace being downloaded, compared with what was held when it started.
+    TraceIntake m_intake;
+    bool m_downloadFromEmpty = false;
     QString m_cachePath;
     QStringList m_oldCachePaths;
     gitlab::Job m_job;

@@ -442,6 +442,52 @@ private Q_SLOTS:
         QVERIFY(grown.etag() != first.etag());
     }
 
+    // Streamed, a trace comes in pieces as it arrives and is never held whole; the progress
+    // counts up to the size the server announced. An error reply is not streamed: it keeps
+    // GitLab's message.
+    void traceStreamsInPieces()
+    {
+        QByteArray big;
+        for (int i = 0; big.size() < 3 * 1024 * 1024; ++i)
+            big += "line " + QByteArray::number(i) + " of a long job log\n";
+        m_sim->world().appendTrace(demo::kRunningJobId, big);
+        const QByteArray expected = m_sim->world().trace(demo::kRunningJobId);
+
+        GetJobTrace trace(demo::kDemoProjectId, demo::kRunningJobId);
+        trace.setStreaming(true);
+        QByteArray received;
+        int pieces = 0;
+        qint64 lastReceived = -1;
+        qint64 lastTotal = 0;
+        connect(&trace, &GetJobTrace::traceReceived, this, [&](const QByteArray &piece) {
+            received += piece;
+            ++pieces;
+        });
+        connect(&trace, &Request::downloadProgress, this, [&](qint64 done, qint64 total) {
+            lastReceived = done;
+            lastTotal = total;
+        });
+        QSignalSpy restarted(&trace, &GetJobTrace::traceRestarted);
+        QVERIFY(runToEnd(trace, *m_connection));
+        VERIFY_OK(trace);
+        QVERIFY(trace.trace().isEmpty());
+        QVERIFY(!trace.etag().isEmpty());
+        QCOMPARE(received.size(), expected.size());
+        QVERIFY(received == expected);
+        QVERIFY2(pieces > 1, "a 3 MB trace should arrive in more than one piece");
+        QCOMPARE(restarted.size(), 0);
+        QCOMPARE(lastReceived, expected.size());
+        QCOMPARE(lastTotal, expected.size());
+
+        GetJobTrace missing(demo::kDemoProjectId, 987654);
+        missing.setStreaming(true);
+        QSignalSpy missingPieces(&missing, &GetJobTrace::traceReceived);
+        QVERIFY(runToEnd(missing, *m_connection));
+        QCOMPARE(missing.status().code(), Status::NotFound);
+        QCOMPARE(missingPieces.size(), 0);
+        QVERIFY(!missing.status().gitlabMessage().isEmpty());
+    }
+
     void abortIsCanceled()
     {
         ListProjects list;

@@ -233,6 +233,54 @@ private Q_SLOTS:
         QCOMPARE(m_sim->requests().size(), 2);
     }
 
+    // A streamed GET cut short is tried again from its first byte: the receiver is told to
+    // start over and then gets the whole body once. Cut short every time, it fails.
+    void streamedTraceCutShortStartsOver()
+    {
+        const QString tracePath = u"^/api/v4/projects/1/jobs/%1/trace$"_s.arg(demo::kRunningJobId);
+        const QByteArray expected = m_sim->world().trace(demo::kRunningJobId);
+        QVERIFY(expected.size() > 100);
+        m_sim->addFault(rule("GET", tracePath, FaultKind::TruncatedBody, 1));
+        GetJobTrace trace(demo::kDemoProjectId, demo::kRunningJobId);
+        trace.setStreaming(true);
+        QByteArray received;
+        int restarts = 0;
+        qsizetype beforeRestart = 0;
+        connect(&trace, &GetJobTrace::traceReceived, this,
+                [&](const QByteArray &piece) { received += piece; });
+        connect(&trace, &GetJobTrace::traceRestarted, this, [&] {
+            ++restarts;
+            beforeRestart = received.size();
+            received.clear();
+        });
+        QVERIFY(runToEnd(trace, *m_connection));
+        VERIFY_CODE(trace, Status::Success);
+        QCOMPARE(restarts, 1);
+        QVERIFY(beforeRestart > 0);
+        QVERIFY(beforeRestart < expected.size());
+        QVERIFY(received == expected);
+        QCOMPARE(m_sim->requests().size(), 2);
+
+        m_sim->clearFaults();
+        m_sim->addFault(rule("GET", tracePath, FaultKind::TruncatedBody, -1));
+        GetJobTrace cut(demo::kDemoProjectId, demo::kRunningJobId);
+        cut.setStreaming(true);
+        QSignalSpy cutRestarts(&cut, &GetJobTrace::traceRestarted);
+        QVERIFY(runToEnd(cut, *m_connection));
+        QVERIFY(!cut.status().ok());
+        QCOMPARE(cutRestarts.size(), m_connection->options().retry.maxAttempts - 1);
+
+        // A proxy's login page with 200 is refused whole, never handed over as log text.
+        m_sim->clearFaults();
+        m_sim->addFault(rule("GET", tracePath, FaultKind::HtmlPage, 1));
+        GetJobTrace page(demo::kDemoProjectId, demo::kRunningJobId);
+        page.setStreaming(true);
+        QSignalSpy pagePieces(&page, &GetJobTrace::traceReceived);
+        QVERIFY(runToEnd(page, *m_connection));
+        VERIFY_CODE(page, Status::BadReply);
+        QCOMPARE(pagePieces.size(), 0);
+    }
+
     void malformedJsonAndHtml_data()
     {
         QTest::addColumn<int>("kind");

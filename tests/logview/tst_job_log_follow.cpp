@@ -7,10 +7,12 @@
 #include "gitlab/gitlab_test_support.h"
 #include "logfollow/trace_continuity.h"
 #include "logfollow/trace_follower.h"
+#include "logfollow/trace_intake.h"
 #include "logview/job_log_page.h"
 #include "logview/log_view.h"
 #include "logview/log_viewer.h"
 #include "sim/demo_data.h"
+#include "sim/fault_rule.h"
 #include "sim/world.h"
 
 #include <QLabel>
@@ -114,6 +116,70 @@ private Q_SLOTS:
         QCOMPARE(grown.tail, whole.tail);
     }
 
+    // Taken in pieces, a trace gets the verdict it gets whole, at every split position, and
+    // the pieces handed back are exactly the bytes beyond the held ones.
+    void streamedContinuityMatchesWhole_data()
+    {
+        QTest::addColumn<QByteArray>("heldBytes");
+        QTest::addColumn<QByteArray>("body");
+        const QByteArray big = QByteArray(40000, 'a') + "tail\n";
+        QByteArray changedTail = big + "more\n";
+        changedTail[big.size() - 2] = 'X';
+        QByteArray changedHead = big + "more\n";
+        changedHead[3] = 'X';
+        QByteArray changedMiddle = big + "more\n"; // not looked at: GitLab only appends
+        changedMiddle[20000] = 'X';
+        QTest::newRow("unchanged") << big << big;
+        QTest::newRow("extends") << big << QByteArray(big + "more\nand more\n");
+        QTest::newRow("shrank") << big << big.left(big.size() - 1);
+        QTest::newRow("tail changed") << big << changedTail;
+        QTest::newRow("head changed") << big << changedHead;
+        QTest::newRow("middle changed") << big << changedMiddle;
+        QTest::newRow("nothing held") << QByteArray() << QByteArray("first\nsecond\n");
+        QTest::newRow("short held, extends") << QByteArray("ab") << QByteArray("abcdef");
+        QTest::newRow("short held, differs") << QByteArray("ab") << QByteArray("aXcdef");
+        QTest::newRow("both empty") << QByteArray() << QByteArray();
+    }
+    void streamedContinuityMatchesWhole()
+    {
+        using namespace logfollow;
+        QFETCH(QByteArray, heldBytes);
+        QFETCH(QByteArray, body);
+        const HeldTrace held = holdTrace(heldBytes);
+        const Continuity whole = compareTrace(held, body);
+        const QByteArray extension =
+            whole == Continuity::Extends ? body.mid(heldBytes.size()) : QByteArray();
+        const auto check = [&](const QList<qsizetype> &cuts) {
+            TraceIntake intake(held);
+            QByteArray handedBack;
+            qsizetype from = 0;
+            for (qsizetype cut : cuts) {
+                handedBack += intake.take(QByteArrayView(body).sliced(from, cut - from));
+                from = cut;
+            }
+            handedBack += intake.take(QByteArrayView(body).sliced(from));
+            QCOMPARE(intake.verdict(), whole);
+            QCOMPARE(intake.received(), body.size());
+            // In these rows every difference lies within the held bytes: nothing is handed
+            // back for a trace that diverges.
+            QCOMPARE(handedBack, extension);
+        };
+        // Every single split near the edges of the held bytes, and a split every 997 bytes.
+        for (qsizetype cut = 0; cut <= body.size(); ++cut) {
+            const bool nearEdge = cut < 64 || qAbs(cut - heldBytes.size()) < 64 ||
+                                  qAbs(cut - (heldBytes.size() - HeldTrace::kEdgeBytes)) < 64 ||
+                                  qAbs(cut - HeldTrace::kEdgeBytes) < 64;
+            if (nearEdge)
+                check({cut});
+            if (QTest::currentTestFailed())
+                return;
+        }
+        QList<qsizetype> many;
+        for (qsizetype cut = 997; cut < body.size(); cut += 997)
+            many.append(cut);
+        check(many);
+    }
+
     void followsARunningJobAppendingOnlyNewBytes()
     {
         log::LogDocument document;
@@ -206,9 +272,11 @@ private Q_SLOTS:
         QVERIFY(follower.cachePath() != firstCache);
         QVERIFY(!QFile::exists(firstCache));
 
-        // Grows again from there: appended, not re-parsed.
+        // Grows again from there: appended, not downloaded again.
+        QTRY_VERIFY(!follower.isDownloading());
+        const int appendsAfterReset = follower.stats().appends;
         m_sim->world().appendTrace(jobId, "more\n");
-        QTRY_COMPARE(follower.stats().appends, 2);
+        QTRY_COMPARE(follower.stats().appends, appendsAfterReset + 1);
         QCOMPARE(follower.stats().resets, 1);
         // Same length, different bytes: parsed again.
         m_sim->world().job(jobId)->appendedTrace = "chanGed\nmore\n";
@@ -216,6 +284,60 @@ private Q_SLOTS:
         lvtest::settle(document);
         QCOMPARE(document.engine()->line(0).text, u"chanGed"_s);
         QCOMPARE(document.engine()->line(1).text, u"more"_s);
+    }
+
+    // A big trace is appended piece by piece while it arrives (its first lines can be shown
+    // before the rest is in), and a download cut short and tried again leaves every byte
+    // exactly once.
+    void aBigTraceIsAppendedAsItArrives()
+    {
+        const qint64 jobId = makeScriptedJob();
+        QByteArray big;
+        for (int i = 0; big.size() < 4 * 1024 * 1024; ++i)
+            big += "step " + QByteArray::number(i) + ": \x1b[32mok\x1b[0m\n";
+        m_sim->world().appendTrace(jobId, big);
+        sim::FaultRule cut;
+        cut.method = "GET";
+        cut.path = QRegularExpression(u"/jobs/%1/trace$"_s.arg(jobId));
+        cut.kind = sim::FaultKind::TruncatedBody;
+        cut.times = 1;
+        m_sim->addFault(cut);
+
+        log::LogDocument document;
+        logfollow::TraceFollower follower(*m_connection, demo::kDemoProjectId, jobId, document,
+                                          fastOptions());
+        int appendsWhileDownloading = 0;
+        bool firstDownloadDone = false;
+        qint64 lastReceived = 0;
+        qint64 lastTotal = 0;
+        connect(&follower, &logfollow::TraceFollower::appended, this, [&] {
+            if (!firstDownloadDone)
+                ++appendsWhileDownloading;
+        });
+        connect(&follower, &logfollow::TraceFollower::downloadingChanged, this,
+                [&](bool downloading) { firstDownloadDone = firstDownloadDone || !downloading; });
+        connect(&follower, &logfollow::TraceFollower::downloadProgress, this,
+                [&](qint64 received, qint64 total) {
+                    if (!firstDownloadDone) {
+                        lastReceived = received;
+                        lastTotal = total;
+                    }
+                });
+        QVERIFY(follower.start());
+        QTRY_VERIFY(firstDownloadDone);
+        QVERIFY(follower.lastError().ok());
+        QCOMPARE(
+            gltest::countRequests(*m_sim, "GET", "/jobs/" + QByteArray::number(jobId) + "/trace"),
+            2);
+        QVERIFY2(appendsWhileDownloading > 2, qPrintable(QString::number(appendsWhileDownloading)));
+        QCOMPARE(lastReceived, big.size());
+        QCOMPARE(lastTotal, big.size());
+        QCOMPARE(follower.stats().appendedBytes, big.size());
+        QCOMPARE(follower.stats().resets, 0);
+        lvtest::settle(document);
+        QCOMPARE(document.engine()->byteSize(), big.size());
+        // (The cache file is grown in steps: its length is not the log's.)
+        QVERIFY(fileBytes(follower.cachePath(), big.size()) == big);
     }
 
     void pageStaysPinnedOnlyWhileTheUserIsAtTheEnd()
@@ -272,7 +394,12 @@ private Q_SLOTS:
         QByteArray lines;
         for (int i = 0; i < 100; ++i)
             lines += "step " + QByteArray::number(i) + "\n";
-        m_sim->world().appendTrace(jobId, lines);
+        // Big enough to arrive in several pieces, so that the progress has steps.
+        QByteArray filler;
+        for (int i = 0; filler.size() < 2 * 1024 * 1024; ++i)
+            filler += "detail " + QByteArray::number(i) + "\n";
+        m_sim->world().appendTrace(jobId, lines + filler);
+        const qint64 lineTotal = 100 + filler.count('\n');
         JobLogPage page(*m_connection, demo::kDemoProjectId, jobId, u"scripted"_s, fastOptions());
         page.resize(900, 400);
         page.show();
@@ -280,12 +407,24 @@ private Q_SLOTS:
         // No event has been processed: the request cannot have been answered yet.
         QVERIFY(page.follower()->isDownloading());
         QVERIFY(viewer->progressBar()->isVisible());
-        QCOMPARE(viewer->progressBar()->maximum(), 0); // busy, no known size
+        QCOMPARE(viewer->progressBar()->maximum(), 0); // busy, no known size yet
         QCOMPARE(viewer->statusLabel()->text(), u"Downloading the log\u2026"_s);
 
-        QTRY_COMPARE(viewer->view()->lineCount(), 100);
+        // Once the size is known the bar has steps, and the text says how far along it is.
+        QList<int> shownPermille;
+        QString lastTip;
+        connect(page.follower(), &logfollow::TraceFollower::downloadProgress, this, [&] {
+            if (viewer->progressBar()->maximum() == 1000)
+                shownPermille.append(viewer->progressBar()->value());
+            lastTip = viewer->progressBar()->toolTip();
+        });
+        QTRY_COMPARE(viewer->view()->lineCount(), lineTotal);
         QTRY_VERIFY(!viewer->progressBar()->isVisible());
-        QVERIFY(viewer->statusLabel()->text().startsWith(u"100 lines"_s));
+        QVERIFY(!shownPermille.isEmpty());
+        QCOMPARE(shownPermille.last(), 1000);
+        QVERIFY2(lastTip.contains(u" of "_s), qPrintable(lastTip));
+        QVERIFY(
+            viewer->statusLabel()->text().startsWith(QLocale().toString(lineTotal) + u" lines"_s));
         // Later polls are quick background work: no indicator for them.
         bool indicatorForAPoll = false;
         connect(page.follower(), &logfollow::TraceFollower::downloadingChanged, this,

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
+#include <functional>
 #include <optional>
 
 namespace pipedeck::gitlab {
@@ -37,6 +38,19 @@ struct ApiCall
 
     //! Only GET/HEAD are retried by the app; POST, PUT and DELETE are sent once.
     bool isRetryable() const { return method == "GET" || method == "HEAD"; }
+};
+
+//! What an exchange reports while its reply arrives; every member is optional.
+struct TransferHooks
+{
+    //! Bytes of the body received so far, and the total (-1 when the server did not say).
+    std::function<void(qint64 received, qint64 total)> progress;
+    //! When set, a 2xx body is handed over in pieces as it arrives and ApiReply::body stays
+    //! empty: a job trace can be far bigger than what belongs in memory. Other replies (304,
+    //! errors carrying GitLab's message) are held and delivered as usual.
+    std::function<void(const QByteArray &piece)> bodyPiece;
+    //! A GET whose body had begun to arrive is being tried again from its first byte.
+    std::function<void()> bodyRestarted;
 };
 
 struct ApiReply

@@ -72,6 +72,11 @@ struct Connection::Pending
     QUrl url;
     QPointer<QObject> context;
     Callback done;
+    TransferHooks hooks;
+    //! This attempt's 2xx body goes to hooks.bodyPiece as it arrives.
+    bool streaming = false;
+    bool streamedBefore = false; //!< an earlier attempt already handed over pieces
+    qint64 streamedBytes = 0;
     RequestGate::Ticket ticket = 0;
     QPointer<QNetworkReply> reply;
     int attempts = 0;
@@ -167,13 +172,15 @@ QNetworkRequest Connection::buildRequest(const ApiCall &call, const QUrl &url) c
     return request;
 }
 
-Connection::CallId Connection::send(ApiCall call, QObject *context, Callback done)
+Connection::CallId Connection::send(ApiCall call, QObject *context, Callback done,
+                                    TransferHooks hooks)
 {
     const CallId id = m_nextId++;
     auto pending = std::make_unique<Pending>();
     pending->call = std::move(call);
     pending->context = context;
     pending->done = std::move(done);
+    pending->hooks = std::move(hooks);
     pending->url = urlFor(pending->call);
     registerSecrets(pending->call.secrets);
     Pending &p = *pending;
@@ -233,6 +240,9 @@ void Connection::startAttempt(CallId id)
     Pending &p = *it->second;
     ++p.attempts;
     p.deadlineHit = false;
+    p.streamedBefore = p.streamedBefore || p.streaming;
+    p.streaming = false;
+    p.streamedBytes = 0;
     const QNetworkRequest request = buildRequest(p.call, p.url);
     const QByteArray &method = p.call.method;
     QNetworkReply *reply = nullptr;
@@ -260,7 +270,50 @@ void Connection::startAttempt(CallId id)
         found->second->reply->abort();
     });
     deadline->start(deadlineMs);
+    if (p.hooks.progress) {
+        connect(reply, &QNetworkReply::downloadProgress, this,
+                [this, id](qint64 received, qint64 total) {
+                    const auto found = m_pending.find(id);
+                    if (found != m_pending.end() && found->second->context)
+                        found->second->hooks.progress(received, total);
+                });
+    }
+    if (p.hooks.bodyPiece)
+        connect(reply, &QNetworkReply::readyRead, this, [this, id] { passBodyOn(id); });
     connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
+}
+
+void Connection::passBodyOn(CallId id)
+{
+    constexpr qint64 kPieceBytes = 256 * 1024;
+    for (;;) {
+        // Looked up again each time round: a hook may cancel the call (or delete its owner).
+        const auto it = m_pending.find(id);
+        if (it == m_pending.end())
+            return;
+        Pending &p = *it->second;
+        QNetworkReply *reply = p.reply;
+        if (!reply || !reply->isOpen() || !p.context)
+            return;
+        if (!p.streaming) {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            // Held and read when finished, like any other reply: errors carry GitLab's
+            // message, and an HTML page (a proxy's login form) is refused, not passed on.
+            const QByteArray type = reply->rawHeader("Content-Type").toLower();
+            if (status < 200 || status > 299 || type.contains("text/html"))
+                return;
+            p.streaming = true;
+            if (p.streamedBefore && p.hooks.bodyRestarted) {
+                p.hooks.bodyRestarted();
+                continue;
+            }
+        }
+        if (reply->bytesAvailable() <= 0)
+            return;
+        const QByteArray piece = reply->read(kPieceBytes);
+        p.streamedBytes += piece.size();
+        p.hooks.bodyPiece(piece);
+    }
 }
 
 void Connection::onFinished(CallId id)
@@ -268,7 +321,12 @@ void Connection::onFinished(CallId id)
     const auto it = m_pending.find(id);
     if (it == m_pending.end())
         return;
-    Pending &p = *it->second;
+    if (it->second->hooks.bodyPiece)
+        passBodyOn(id); // what arrived with the end of the reply
+    const auto found = m_pending.find(id);
+    if (found == m_pending.end())
+        return;
+    Pending &p = *found->second;
     QNetworkReply *reply = p.reply;
     p.reply = nullptr;
     if (!reply)
@@ -281,7 +339,8 @@ void Connection::onFinished(CallId id)
     for (const auto &[name, value] : reply->rawHeaderPairs())
         facts.headers.items.append({name, value});
     // An aborted reply (timeout, deadline) is closed: reading it only produces warnings.
-    facts.body = reply->isOpen() ? reply->readAll() : QByteArray();
+    facts.body = reply->isOpen() && !p.streaming ? reply->readAll() : QByteArray();
+    facts.streamedBytes = p.streamedBytes;
     facts.requestUrl = p.url;
     facts.isAction = !p.call.isRetryable();
     facts.deadlineHit = p.deadlineHit;

@@ -68,8 +68,9 @@ public:
     using CallId = quint64;
     using Callback = std::function<void(const ApiReply &)>;
     //! Runs one exchange (with retries for GETs). `done` is called exactly once, later, from
-    //! the event loop, unless `context` is destroyed or cancel() is called first.
-    CallId send(ApiCall call, QObject *context, Callback done);
+    //! the event loop, unless `context` is destroyed or cancel() is called first; so are the
+    //! `hooks`, which only ever run before `done`.
+    CallId send(ApiCall call, QObject *context, Callback done, TransferHooks hooks = {});
     void cancel(CallId id);
     //! The URL `call` goes to, or an invalid URL if it may not be sent.
     QUrl urlFor(const ApiCall &call) const;
@@ -94,6 +95,7 @@ private:
     struct Pending;
 
     void startAttempt(CallId id);
+    void passBodyOn(CallId id);
     void onFinished(CallId id);
     void deliver(CallId id, ApiReply reply);
     void deliverLater(CallId id, Status status);

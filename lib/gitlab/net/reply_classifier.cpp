@@ -35,7 +35,7 @@ bool bodyIsShort(const ReplyFacts &facts)
         return false; // Qt decodes; the length header describes the encoded body
     bool ok = false;
     const qint64 declared = facts.headers.value("Content-Length").trimmed().toLongLong(&ok);
-    return ok && declared > facts.body.size();
+    return ok && declared > facts.body.size() + facts.streamedBytes;
 }
 
 bool isHtml(const ReplyFacts &facts)

@@ -16,6 +16,7 @@ struct ReplyFacts
     int httpStatus = 0;
     HttpHeaders headers;
     QByteArray body;
+    qint64 streamedBytes = 0; //!< body bytes handed over in pieces as they came (not in body)
     QUrl requestUrl;
     bool isAction = false; //!< POST/PUT/DELETE: may have taken effect even if the reply is lost
     bool canceledByCaller = false;

@@ -84,16 +84,29 @@ GetJobTrace::GetJobTrace(const ProjectRef &project, qint64 jobId, const QByteArr
 void GetJobTrace::run()
 {
     m_call.priority = priority();
-    sendExchange(m_call, keepRawBody, [this](Exchange exchange) {
-        if (exchange.status.ok()) {
-            m_etag = exchange.headers.value("ETag");
-            if (exchange.notModified && m_etag.isEmpty())
-                m_etag = m_call.ifNoneMatch;
-            if (exchange.value.has_value())
-                m_trace = std::any_cast<QByteArray>(std::move(exchange.value));
-        }
-        finish(exchange.status, exchange.notModified);
-    });
+    sendExchange(
+        m_call, keepRawBody,
+        [this](Exchange exchange) {
+            if (exchange.status.ok()) {
+                m_etag = exchange.headers.value("ETag");
+                if (exchange.notModified && m_etag.isEmpty())
+                    m_etag = m_call.ifNoneMatch;
+                if (exchange.value.has_value())
+                    m_trace = std::any_cast<QByteArray>(std::move(exchange.value));
+            }
+            finish(exchange.status, exchange.notModified);
+        },
+        streamHooks());
+}
+
+TransferHooks GetJobTrace::streamHooks()
+{
+    TransferHooks hooks;
+    if (!m_streaming)
+        return hooks;
+    hooks.bodyPiece = [this](const QByteArray &piece) { Q_EMIT traceReceived(piece); };
+    hooks.bodyRestarted = [this] { Q_EMIT traceRestarted(); };
+    return hooks;
 }
 
 CancelJob::CancelJob(const ProjectRef &project, qint64 jobId, bool force, QObject *parent)

@@ -50,20 +50,32 @@ public:
 //! GET /projects/:id/jobs/:job_id/trace: the whole log as raw bytes. Pass the ETag of the
 //! bytes you hold; a 304 then means "unchanged" (notModified(), empty trace()). A job with
 //! no log yet answers 200 with an empty body and no ETag.
+//!
+//! Streamed (setStreaming(true) before start()), a 2xx trace is not held in memory: it comes
+//! in pieces through traceReceived() as it arrives, traceRestarted() says that a retry starts
+//! it over from its first byte, and trace() stays empty.
 class GetJobTrace : public Request
 {
     Q_OBJECT
 public:
     GetJobTrace(const ProjectRef &project, qint64 jobId, const QByteArray &ifNoneMatch = {},
                 QObject *parent = nullptr);
+    void setStreaming(bool streaming) { m_streaming = streaming; }
     const QByteArray &trace() const { return m_trace; }
     const QByteArray &etag() const { return m_etag; }
+
+Q_SIGNALS:
+    void traceReceived(const QByteArray &piece);
+    void traceRestarted();
 
 protected:
     void run() override;
 
 private:
+    TransferHooks streamHooks();
+
     ApiCall m_call;
+    bool m_streaming = false;
     QByteArray m_trace;
     QByteArray m_etag;
 };

@@ -64,7 +64,8 @@ void Request::finish(Status status, bool notModified)
     Q_EMIT finished();
 }
 
-void Request::sendExchange(ApiCall call, BodyParser parser, ExchangeDone done)
+void Request::sendExchange(ApiCall call, BodyParser parser, ExchangeDone done,
+                           TransferHooks bodyHooks)
 {
     Connection *connection = m_connection;
     if (!connection) {
@@ -84,36 +85,46 @@ void Request::sendExchange(ApiCall call, BodyParser parser, ExchangeDone done)
         if (cached)
             call.ifNoneMatch = cached->etag;
     }
-    const quint64 id =
-        connection->send(std::move(call), this,
-                         [this, parser, isAction, cacheKey, cached, done](const ApiReply &reply) {
-                             if (reply.status.ok() && reply.notModified()) {
-                                 Exchange exchange;
-                                 exchange.status = Status(Status::Success, 304);
-                                 exchange.notModified = true;
-                                 exchange.url = reply.url;
-                                 exchange.httpStatus = 304;
-                                 if (cached) {
-                                     exchange.value = cached->value;
-                                     exchange.headers = cached->headers;
-                                 } else {
-                                     exchange.headers = reply.headers;
-                                 }
-                                 done(std::move(exchange));
-                                 return;
-                             }
-                             if (!reply.status.ok()) {
-                                 Exchange exchange;
-                                 exchange.status = reply.status;
-                                 exchange.headers = reply.headers;
-                                 exchange.url = reply.url;
-                                 exchange.httpStatus = reply.httpStatus;
-                                 done(std::move(exchange));
-                                 return;
-                             }
-                             parseThenDeliver(reply, isAction, parser, cacheKey, done);
-                         });
+    const quint64 id = connection->send(
+        std::move(call), this,
+        [this, parser, isAction, cacheKey, cached, done](const ApiReply &reply) {
+            if (reply.status.ok() && reply.notModified()) {
+                Exchange exchange;
+                exchange.status = Status(Status::Success, 304);
+                exchange.notModified = true;
+                exchange.url = reply.url;
+                exchange.httpStatus = 304;
+                if (cached) {
+                    exchange.value = cached->value;
+                    exchange.headers = cached->headers;
+                } else {
+                    exchange.headers = reply.headers;
+                }
+                done(std::move(exchange));
+                return;
+            }
+            if (!reply.status.ok()) {
+                Exchange exchange;
+                exchange.status = reply.status;
+                exchange.headers = reply.headers;
+                exchange.url = reply.url;
+                exchange.httpStatus = reply.httpStatus;
+                done(std::move(exchange));
+                return;
+            }
+            parseThenDeliver(reply, isAction, parser, cacheKey, done);
+        },
+        withProgress(std::move(bodyHooks)));
     m_callIds.append(id);
+}
+
+TransferHooks Request::withProgress(TransferHooks hooks)
+{
+    // The connection calls hooks only while their context (this request) is alive.
+    hooks.progress = [this](qint64 received, qint64 total) {
+        Q_EMIT downloadProgress(received, total);
+    };
+    return hooks;
 }
 
 void Request::parseThenDeliver(const ApiReply &reply, bool isAction, BodyParser parser,

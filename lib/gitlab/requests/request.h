@@ -51,6 +51,9 @@ public:
 
 Q_SIGNALS:
     void finished();
+    //! Bytes of the reply's body so far; `total` is -1 when the server did not say. Starts
+    //! again from 0 when a GET is retried.
+    void downloadProgress(qint64 received, qint64 total);
 
 protected:
     explicit Request(Priority priority, QObject *parent);
@@ -70,14 +73,17 @@ protected:
     using ExchangeDone = std::function<void(Exchange)>;
 
     //! One HTTP exchange: ETag lookup, send through the connection, parse (on a worker thread
-    //! when big), cache. `parser` may be null for bodiless replies (204).
-    void sendExchange(ApiCall call, BodyParser parser, ExchangeDone done);
+    //! when big), cache. `parser` may be null for bodiless replies (204). `bodyHooks` may take
+    //! a 2xx body in pieces (see TransferHooks); progress is reported by downloadProgress().
+    void sendExchange(ApiCall call, BodyParser parser, ExchangeDone done,
+                      TransferHooks bodyHooks = {});
     void cancelExchanges();
 
     void finish(Status status, bool notModified = false);
     Connection *connection() const { return m_connection; }
 
 private:
+    TransferHooks withProgress(TransferHooks hooks);
     void parseThenDeliver(const ApiReply &reply, bool isAction, BodyParser parser,
                           const QString &cacheKey, ExchangeDone done);
 
