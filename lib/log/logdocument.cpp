@@ -1,5 +1,7 @@
 #include "log/logdocument.h"
 
+#include <utility>
+
 #include "core/logging.h"
 
 #include <QElapsedTimer>
@@ -71,16 +73,21 @@ bool LogDocument::startCache(const QString &cachePath, QString *error)
     return true;
 }
 
-void LogDocument::append(QByteArrayView bytes)
+bool LogDocument::append(QByteArrayView bytes)
 {
     if (bytes.isEmpty())
-        return;
+        return true;
+    bool room = true;
     {
         std::lock_guard lock(m_mutex);
         m_queue.append(bytes.toByteArray());
+        m_queuedBytes += bytes.size();
         m_pending = true;
+        room = m_queuedBytes <= kQueueLimit;
+        m_appendHeldBack = m_appendHeldBack || !room;
     }
     m_wake.notify_one();
+    return room;
 }
 
 void LogDocument::setComplete()
@@ -162,11 +169,20 @@ bool LogDocument::drainQueue()
 {
     QList<QByteArray> queue;
     bool complete = false;
+    bool heldBack = false;
     {
         std::lock_guard lock(m_mutex);
         queue.swap(m_queue);
+        m_queuedBytes = 0;
         complete = m_completeQueued;
         m_completeQueued = false;
+        heldBack = std::exchange(m_appendHeldBack, false);
+    }
+    if (heldBack) {
+        // Up to one queue's worth is still in `queue` while it is written; the next one
+        // may fill meanwhile.
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT roomToAppend(); }, Qt::QueuedConnection);
     }
     for (const QByteArray &bytes : queue) {
         QString error;

@@ -31,8 +31,11 @@ public:
     bool startCache(const QString &cachePath, QString *error);
     // Queues bytes of a streamed trace: the worker thread writes them to the
     // cache and indexes them, so the GUI thread never waits for the disk.
-    // A failure to write is reported by cacheFailed().
-    void append(QByteArrayView bytes);
+    // A failure to write is reported by cacheFailed(). False when more than
+    // kQueueLimit bytes wait for the worker: hold further bytes back until
+    // roomToAppend(), or they pile up in memory (the network is faster).
+    bool append(QByteArrayView bytes);
+    static constexpr qint64 kQueueLimit = qint64(4) << 20;
     // The job finished: no more bytes will come.
     void setComplete();
     // Looks at an opened file again (it may have grown, shrunk or changed).
@@ -55,6 +58,8 @@ Q_SIGNALS:
     void reset();
     // Appended bytes could not be written to the cache (disk full, ...).
     void cacheFailed(const QString &error);
+    // The worker took the queued bytes after append() had said false.
+    void roomToAppend();
 
 private:
     void requestIndexing();
@@ -69,6 +74,8 @@ private:
     std::condition_variable m_wake;
     std::condition_variable m_idle;
     QList<QByteArray> m_queue; // appended bytes not yet in the cache
+    qint64 m_queuedBytes = 0;
+    bool m_appendHeldBack = false; // append() said false: tell when there is room
     bool m_completeQueued = false;
     bool m_pending = false;
     bool m_busy = false;

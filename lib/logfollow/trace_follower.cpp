@@ -30,6 +30,10 @@ TraceFollower::TraceFollower(gitlab::Connection &connection, gitlab::ProjectRef 
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &TraceFollower::tick);
+    connect(&m_document, &log::LogDocument::roomToAppend, this, [this] {
+        if (m_traceRequest)
+            m_traceRequest->setBodyPaused(false);
+    });
     m_intervalMs = m_options.fastIntervalMs;
 }
 
@@ -171,8 +175,10 @@ void TraceFollower::onTracePiece(const QByteArray &piece)
 
 void TraceFollower::appendToDocument(QByteArrayView bytes)
 {
-    // Written to the cache and indexed on the document's worker thread.
-    m_document.append(bytes);
+    // Written to the cache and indexed on the document's worker thread; the download waits
+    // while the worker is behind.
+    if (!m_document.append(bytes) && m_traceRequest)
+        m_traceRequest->setBodyPaused(true);
     m_held = extendHeldTrace(m_held, bytes);
     m_stats.appendedBytes += bytes.size();
     m_quietPolls = 0;

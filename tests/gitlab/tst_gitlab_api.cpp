@@ -488,6 +488,44 @@ private Q_SLOTS:
         QVERIFY(!missing.status().gitlabMessage().isEmpty());
     }
 
+    // Paused, a streamed body waits (Qt's bounded buffer fills and the server is held back);
+    // resumed, the rest comes, every byte once.
+    void pausedStreamWaits()
+    {
+        QByteArray big;
+        for (int i = 0; big.size() < 8 * 1024 * 1024; ++i)
+            big += "line " + QByteArray::number(i) + " of a long job log\n";
+        m_sim->world().appendTrace(demo::kRunningJobId, big);
+        const QByteArray expected = m_sim->world().trace(demo::kRunningJobId);
+
+        GetJobTrace trace(demo::kDemoProjectId, demo::kRunningJobId);
+        trace.setStreaming(true);
+        QByteArray received;
+        bool paused = false;
+        qsizetype receivedWhilePaused = 0;
+        connect(&trace, &GetJobTrace::traceReceived, this, [&](const QByteArray &piece) {
+            if (paused)
+                receivedWhilePaused += piece.size();
+            received += piece;
+            if (!paused && received.size() == piece.size()) {
+                paused = true;
+                trace.setBodyPaused(true);
+            }
+        });
+        QSignalSpy finished(&trace, &Request::finished);
+        trace.start(m_connection.get());
+        QTRY_VERIFY(paused);
+        QTest::qWait(300);
+        QCOMPARE(receivedWhilePaused, 0);
+        QVERIFY(finished.isEmpty());
+        paused = false;
+        trace.setBodyPaused(false);
+        QTRY_COMPARE(finished.size(), 1);
+        VERIFY_OK(trace);
+        QCOMPARE(received.size(), expected.size());
+        QVERIFY(received == expected);
+    }
+
     void abortIsCanceled()
     {
         ListProjects list;

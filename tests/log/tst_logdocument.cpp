@@ -44,6 +44,7 @@ private Q_SLOTS:
     void firstLinesBeforeOpenReturns();
     void readersGetInDuringALongSlab();
     void followsGrowingCache();
+    void appendSaysWhenTheWorkerIsBehind();
     void cacheKeepsTheRawBytes();
     void fileGrowsAndShrinks();
     void missingFile();
@@ -149,6 +150,30 @@ void TestLogDocument::followsGrowingCache()
     LogEngine reference;
     feed(reference, bytes, {});
     QCOMPARE(describeEngine(*document.engine()), describeEngine(reference));
+}
+
+// A download must not outrun the worker into memory: append() says when more than the queue
+// limit waits, and roomToAppend() comes once the worker has taken it.
+void TestLogDocument::appendSaysWhenTheWorkerIsBehind()
+{
+    QTemporaryDir dir;
+    LogDocument document;
+    QSignalSpy room(&document, &LogDocument::roomToAppend);
+    QString error;
+    QVERIFY(document.startCache(dir.filePath(QStringLiteral("trace.log")), &error));
+    QVERIFY(document.append("first line\n"));
+    QCOMPARE(room.size(), 0);
+    const QByteArray big = numberedLines(int(LogDocument::kQueueLimit / 8));
+    QVERIFY(big.size() > LogDocument::kQueueLimit);
+    QVERIFY(!document.append(big)); // more than the limit at once cannot fit
+    QVERIFY(room.wait(10000));
+    QCOMPARE(room.size(), 1);
+    QVERIFY(document.append("last line\n"));
+    document.setComplete();
+    document.waitForIndexed();
+    QCoreApplication::processEvents();
+    QCOMPARE(room.size(), 1); // only after a "no"
+    QCOMPARE(document.engine()->byteSize(), 11 + big.size() + 10);
 }
 
 void TestLogDocument::cacheKeepsTheRawBytes()

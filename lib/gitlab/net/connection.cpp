@@ -24,6 +24,7 @@ namespace pipedeck::gitlab {
 namespace {
 
 constexpr QLatin1StringView kRedacted{"[redacted]"};
+constexpr qint64 kStreamBufferBytes = 1024 * 1024;
 
 QUrl normalizedInstance(QUrl url)
 {
@@ -76,6 +77,7 @@ struct Connection::Pending
     //! This attempt's 2xx body goes to hooks.bodyPiece as it arrives.
     bool streaming = false;
     bool streamedBefore = false; //!< an earlier attempt already handed over pieces
+    bool bodyPaused = false;
     qint64 streamedBytes = 0;
     RequestGate::Ticket ticket = 0;
     QPointer<QNetworkReply> reply;
@@ -278,12 +280,26 @@ void Connection::startAttempt(CallId id)
                         found->second->hooks.progress(received, total);
                 });
     }
-    if (p.hooks.bodyPiece)
+    if (p.hooks.bodyPiece) {
+        // Bounded, so that a paused body waits on the server's side, not in our memory.
+        reply->setReadBufferSize(kStreamBufferBytes);
         connect(reply, &QNetworkReply::readyRead, this, [this, id] { passBodyOn(id); });
+    }
     connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
 }
 
-void Connection::passBodyOn(CallId id)
+void Connection::setBodyPaused(CallId id, bool paused)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end() || it->second->bodyPaused == paused)
+        return;
+    it->second->bodyPaused = paused;
+    // What arrived while paused is buffered and brings no new readyRead.
+    if (!paused)
+        QTimer::singleShot(0, this, [this, id] { passBodyOn(id); });
+}
+
+void Connection::passBodyOn(CallId id, bool finishing)
 {
     constexpr qint64 kPieceBytes = 256 * 1024;
     for (;;) {
@@ -308,7 +324,8 @@ void Connection::passBodyOn(CallId id)
                 continue;
             }
         }
-        if (reply->bytesAvailable() <= 0)
+        // At the end the rest (at most the read buffer) goes, paused or not.
+        if (reply->bytesAvailable() <= 0 || (p.bodyPaused && !finishing))
             return;
         const QByteArray piece = reply->read(kPieceBytes);
         p.streamedBytes += piece.size();
@@ -322,7 +339,7 @@ void Connection::onFinished(CallId id)
     if (it == m_pending.end())
         return;
     if (it->second->hooks.bodyPiece)
-        passBodyOn(id); // what arrived with the end of the reply
+        passBodyOn(id, true); // what arrived with the end of the reply
     const auto found = m_pending.find(id);
     if (found == m_pending.end())
         return;

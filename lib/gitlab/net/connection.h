@@ -72,6 +72,10 @@ public:
     //! `hooks`, which only ever run before `done`.
     CallId send(ApiCall call, QObject *context, Callback done, TransferHooks hooks = {});
     void cancel(CallId id);
+    //! Stops (or resumes) handing over a streamed body. The reply's buffer then fills and Qt
+    //! stops reading from the socket, so a consumer that cannot keep up holds the sender back
+    //! instead of the body piling up in memory.
+    void setBodyPaused(CallId id, bool paused);
     //! The URL `call` goes to, or an invalid URL if it may not be sent.
     QUrl urlFor(const ApiCall &call) const;
     //! The one place a QNetworkRequest is built.
@@ -95,7 +99,7 @@ private:
     struct Pending;
 
     void startAttempt(CallId id);
-    void passBodyOn(CallId id);
+    void passBodyOn(CallId id, bool finishing = false);
     void onFinished(CallId id);
     void deliver(CallId id, ApiReply reply);
     void deliverLater(CallId id, Status status);

@@ -118,6 +118,14 @@ void Request::sendExchange(ApiCall call, BodyParser parser, ExchangeDone done,
     m_callIds.append(id);
 }
 
+void Request::setBodyPaused(bool paused)
+{
+    if (m_connection) {
+        for (const quint64 id : std::as_const(m_callIds))
+            m_connection->setBodyPaused(id, paused);
+    }
+}
+
 TransferHooks Request::withProgress(TransferHooks hooks)
 {
     // The connection calls hooks only while their context (this request) is alive.

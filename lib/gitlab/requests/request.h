@@ -48,6 +48,9 @@ public:
     bool parsedOffThread() const { return m_parsedOffThread; }
     Priority priority() const { return m_priority; }
     void setPriority(Priority priority) { m_priority = priority; }
+    //! For a streamed body (see TransferHooks::bodyPiece): hold it back while the receiver
+    //! cannot take more.
+    void setBodyPaused(bool paused);
 
 Q_SIGNALS:
     void finished();
