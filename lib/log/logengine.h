@@ -91,6 +91,8 @@ public:
     // waiting readers in between, so a reader (the GUI thread painting the first
     // screen) waits for one step (~1 ms), not for a whole slab.
     static constexpr qint64 kLockStep = qint64(1) << 20;
+    // How far before a step the indexer releases mapped pages again (a large folio).
+    static constexpr qint64 kReleaseMargin = qint64(4) << 20;
 
 private:
     friend class LogSearcher;

@@ -6,6 +6,8 @@
 
 #include <cstdio>
 #include <ctime>
+#include <initializer_list>
+#include <utility>
 
 namespace pipedeck::bench {
 
@@ -17,24 +19,32 @@ struct Memory
     qint64 peakKb = 0;
 };
 
-// From /proc/self/status, or another process's /proc/<pid>/status (Linux).
-inline Memory memory(const QString &statusPath = QStringLiteral("/proc/self/status"))
+// Reads "Key:   123 kB" lines of a /proc file.
+inline void readProcKb(const QString &path,
+                       const std::initializer_list<std::pair<const char *, qint64 *>> &keys)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        for (const auto &[key, out] : keys) {
+            if (line.startsWith(key))
+                *out = line.mid(qstrlen(key)).trimmed().split(' ').front().toLongLong();
+        }
+    }
+}
+
+// Of this process, or of another one with `procDir` = "/proc/<pid>" (Linux). Resident memory
+// comes from smaps_rollup, which walks the page tables: the counters in status are per-CPU
+// approximations that lagged by hundreds of MB after big mappings were unmapped.
+inline Memory memory(const QString &procDir = QStringLiteral("/proc/self"))
 {
     Memory m;
-    QFile status(statusPath);
-    if (!status.open(QIODevice::ReadOnly))
-        return m;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        auto value = [&](const char *key, qint64 &out) {
-            if (line.startsWith(key))
-                out = line.mid(qstrlen(key)).trimmed().split(' ').front().toLongLong();
-        };
-        value("VmRSS:", m.rssKb);
-        value("RssAnon:", m.anonKb);
-        value("RssFile:", m.fileKb);
-        value("VmHWM:", m.peakKb);
-    }
+    readProcKb(procDir + QStringLiteral("/status"), {{"VmHWM:", &m.peakKb}});
+    readProcKb(procDir + QStringLiteral("/smaps_rollup"),
+               {{"Rss:", &m.rssKb}, {"Anonymous:", &m.anonKb}});
+    m.fileKb = m.rssKb - m.anonKb;
     return m;
 }
 

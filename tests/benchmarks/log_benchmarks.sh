@@ -3,8 +3,9 @@
 # docs/log-viewer.md in one run, with the peers on the same files:
 #   tests/benchmarks/log_benchmarks.sh BUILD_DIR [WORK_DIR]
 # BUILD_DIR: a release build with the targets gen_gitlab_log bench_log bench_plaintextedit
-# bench_logview. WORK_DIR (default /tmp/pipedeck-log-bench) receives the generated logs
-# (1.1 GB); they are kept for the next run. glogg comes from Debian (apt install glogg).
+# bench_logview pipedeck pipedeck-sim. WORK_DIR (default /tmp/pipedeck-log-bench) receives the
+# generated logs (1.1 GB); they are kept for the next run. glogg comes from Debian (apt install
+# glogg).
 set -eu
 
 build=${1:?usage: log_benchmarks.sh BUILD_DIR [WORK_DIR]}
@@ -46,6 +47,9 @@ echo
 echo "## Viewer: the demo log as the first thing a process paints (fonts loaded on the way)"
 QT_QPA_PLATFORM=offscreen "$build/tests/logview/bench_logview" --demo --cold 2>&1 |
     grep 'open-to-first-paint'
+echo
+echo "## The app opening the 50 MiB demo log over HTTP from pipedeck-sim (bench_log_download.sh)"
+"$here/bench_log_download.sh" "$build/app/pipedeck" "$build/app/pipedeck-sim/pipedeck-sim" 3
 echo
 echo "## Peer: QPlainTextEdit given the first 1,000,000 lines of the 100 MB log"
 "$bench/bench_plaintextedit" "$work/synthetic-100M.log" 1000000
