@@ -36,8 +36,8 @@ inline void readProcKb(const QString &path,
 }
 
 // Of this process, or of another one with `procDir` = "/proc/<pid>" (Linux). Resident memory
-// comes from smaps_rollup, which walks the page tables: the counters in status are per-CPU
-// approximations that lagged by hundreds of MB after big mappings were unmapped.
+// comes from smaps_rollup, which walks the page tables (the counters in status are per-CPU
+// approximations); the peak from status.
 inline Memory memory(const QString &procDir = QStringLiteral("/proc/self"))
 {
     Memory m;
