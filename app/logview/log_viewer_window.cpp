@@ -3,6 +3,7 @@
 #include "log/logdocument.h"
 #include "logview/log_view.h"
 #include "logview/log_viewer.h"
+#include "widgets/dropped_files.h"
 
 #include <QAction>
 #include <QDragEnterEvent>
@@ -13,20 +14,6 @@
 #include <QMimeData>
 
 namespace pipedeck {
-
-namespace {
-QString firstLocalFile(const QMimeData *mime)
-{
-    if (!mime || !mime->hasUrls())
-        return {};
-    const QList<QUrl> urls = mime->urls();
-    for (const QUrl &url : urls) {
-        if (url.isLocalFile())
-            return url.toLocalFile();
-    }
-    return {};
-}
-} // namespace
 
 LogViewerWindow::LogViewerWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -96,17 +83,17 @@ void LogViewerWindow::openInteractive()
 
 void LogViewerWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!firstLocalFile(event->mimeData()).isEmpty())
+    if (!droppedLocalFiles(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void LogViewerWindow::dropEvent(QDropEvent *event)
 {
-    const QString path = firstLocalFile(event->mimeData());
-    if (path.isEmpty())
+    const QStringList files = droppedLocalFiles(event->mimeData());
+    if (files.isEmpty())
         return;
     event->acceptProposedAction();
-    openFile(path);
+    openFile(files.constFirst());
 }
 
 } // namespace pipedeck

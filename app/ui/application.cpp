@@ -1,5 +1,7 @@
 #include "ui/application.h"
 
+#include "widgets/present_window.h"
+
 #include "accounts/account_registry.h"
 #include "accounts/deep_link.h"
 #include "accounts/session_manager.h"
@@ -96,6 +98,10 @@ int Application::start(const QStringList &arguments)
     connect(m_window.get(), &MainWindow::addAccountRequested, this,
             [this] { m_signIn->open(m_window.get()); });
     connect(m_window.get(), &MainWindow::openLogFileRequested, this, &Application::chooseLogFile);
+    connect(m_window.get(), &MainWindow::logFilesDropped, this, [this](const QStringList &paths) {
+        for (const QString &path : paths)
+            openLogFile(path);
+    });
     connect(m_window.get(), &MainWindow::backRequested, this, [this] {
         if (AccountWorkspace *ws = workspace(m_window->currentAccountId()))
             ws->goBack();
@@ -325,6 +331,14 @@ void Application::showProblem(const QString &accountId, const QString &text)
 
 LogViewerWindow *Application::openLogFile(const QString &path)
 {
+    // A log that is open already is brought forward, not opened twice.
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    for (LogViewerWindow *open : logFileWindows()) {
+        if (open->filePath() == absolute) {
+            presentWindow(open);
+            return open;
+        }
+    }
     auto *window = new LogViewerWindow;
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->openFile(path); // a failure shows in the window, which stays for another try

@@ -1,5 +1,6 @@
 #include "ui/main_window.h"
 
+#include "widgets/dropped_files.h"
 #include "widgets/present_window.h"
 
 #include "accounts/session_manager.h"
@@ -13,6 +14,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
@@ -33,6 +36,8 @@ MainWindow::MainWindow(SessionManager &sessions, QWidget *parent)
     setWindowTitle(QStringLiteral("Pipedeck"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/pipedeck.svg")));
     resize(1280, 800);
+    // A saved job log dropped anywhere on the window opens in a log window.
+    setAcceptDrops(true);
 
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     auto *addAccount = fileMenu->addAction(tr("&Add account…"));
@@ -287,6 +292,21 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
     if (event->isAccepted())
         Q_EMIT closing();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedLocalFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = droppedLocalFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    Q_EMIT logFilesDropped(files);
 }
 
 void MainWindow::rebuildAccountList()

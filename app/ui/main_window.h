@@ -58,6 +58,8 @@ public:
 Q_SIGNALS:
     void addAccountRequested();
     void openLogFileRequested();
+    // Local files dropped on the window, to be opened as logs.
+    void logFilesDropped(const QStringList &paths);
     void backRequested();
     void currentAccountChanged(const QString &accountId);
     void onScreenChanged(bool onScreen);
@@ -68,6 +70,8 @@ protected:
     void hideEvent(QHideEvent *event) override;
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void rebuildAccountList();

@@ -35,6 +35,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -407,6 +408,36 @@ private Q_SLOTS:
         app.openTarget(path);
         QCOMPARE(app.logFileWindows().size(), 1);
         QTRY_COMPARE(app.logFileWindows().constFirst()->document()->engine()->lineCount(), 2);
+
+        // Dropped on the main window: each local file opens in a log window of its own (one
+        // that is open already comes forward instead); a web address is not a file.
+        const QString third = dir.filePath(QStringLiteral("third.log"));
+        QFile thirdFile(third);
+        QVERIFY(thirdFile.open(QIODevice::WriteOnly));
+        thirdFile.write("a\nb\nc\n");
+        thirdFile.close();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path), QUrl(QStringLiteral("https://example.com/x.log")),
+                      QUrl::fromLocalFile(third)});
+        MainWindow *window = app.mainWindow();
+        QVERIFY(window->acceptDrops());
+        const QPoint at = window->rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(window, &drop);
+        QVERIFY(drop.isAccepted());
+        QCOMPARE(app.logFileWindows().size(), 2);
+        QCOMPARE(app.logFileWindows().constLast()->filePath(), QFileInfo(third).absoluteFilePath());
+        QTRY_COMPARE(app.logFileWindows().constLast()->document()->engine()->lineCount(), 3);
+
+        QMimeData webOnly;
+        webOnly.setUrls({QUrl(QStringLiteral("https://example.com/x.log"))});
+        QDragEnterEvent refused(at, Qt::CopyAction, &webOnly, Qt::LeftButton, Qt::NoModifier);
+        refused.setAccepted(false);
+        QCoreApplication::sendEvent(window, &refused);
+        QVERIFY(!refused.isAccepted());
     }
 };
 
