@@ -21,12 +21,19 @@ namespace {
 
 constexpr int kMargin = 8;
 constexpr int kIconSize = 16;
-constexpr int kStatusWidth = 120;
+constexpr int kIconGap = 6;
 constexpr int kLineGap = 4;
+constexpr int kMinimumWidth = 240;
 
 gitlab::CiStatus statusOf(const QModelIndex &index)
 {
     return static_cast<gitlab::CiStatus>(index.data(PipelinesModel::StatusRole).toInt());
+}
+
+QString statusLabel(const QModelIndex &index)
+{
+    return StatusStyle::label(statusOf(index), false,
+                              index.data(PipelinesModel::StatusNameRole).toString());
 }
 
 QString idText(const QModelIndex &index)
@@ -86,9 +93,13 @@ QSize PipelineItemDelegate::sizeHint(const QStyleOptionViewItem &option, const Q
     QFont small = option.font;
     small.setPointSizeF(small.pointSizeF() * 0.9);
     const QFontMetrics smallMetrics(small);
-    return {360, kMargin * 2 + metrics.height() + kLineGap + smallMetrics.height()};
+    // Narrow: the row takes the list's width and elides its texts, it never scrolls sideways.
+    return {kMinimumWidth, kMargin * 2 + metrics.height() + kLineGap + smallMetrics.height()};
 }
 
+// Line 1: status icon, commit title, stage strip. Line 2: status label, id, ref, source and
+// user, then duration and age. The status label takes only its own width (short in Japanese,
+// long for "Waiting for resource"), so the title keeps most of a narrow list.
 PipelineItemDelegate::Geometry PipelineItemDelegate::layout(const QStyleOptionViewItem &option,
                                                             const QModelIndex &index) const
 {
@@ -97,20 +108,25 @@ PipelineItemDelegate::Geometry PipelineItemDelegate::layout(const QStyleOptionVi
     const QFontMetrics metrics(option.font);
     const int line1 = metrics.height();
     g.icon = QRect(r.left(), r.top() + (line1 - kIconSize) / 2, kIconSize, kIconSize);
-    g.status = QRect(g.icon.right() + 6, r.top(), kStatusWidth - kIconSize - 6, line1);
-    const int textLeft = r.left() + kStatusWidth + kMargin;
+    const int textLeft = g.icon.right() + 1 + kIconGap;
     const auto strip = index.data(PipelinesModel::StagesRole).value<models::StageStrip>();
     const int stripWidth = StageStripPainter::width(strip);
     QFont small = option.font;
     small.setPointSizeF(small.pointSizeF() * 0.9);
     const QFontMetrics smallMetrics(small);
     const int timesWidth = smallMetrics.horizontalAdvance(timesText(index, m_now)) + 2;
-    const int rightWidth = std::max({stripWidth, timesWidth, 120});
+    // The right column never takes more than 40 % of the row.
+    const int rightWidth = std::min(std::max(stripWidth, timesWidth), r.width() * 2 / 5);
     g.strip = QRect(r.right() - rightWidth + 1, r.top(), rightWidth, line1);
-    g.title = QRect(textLeft, r.top(), g.strip.left() - textLeft - kMargin, line1);
+    g.title = QRect(textLeft, r.top(), std::max(0, g.strip.left() - textLeft - kMargin), line1);
     const int line2Top = r.top() + line1 + kLineGap;
     g.times = QRect(r.right() - rightWidth + 1, line2Top, rightWidth, smallMetrics.height());
-    g.meta = QRect(textLeft, line2Top, g.times.left() - textLeft - kMargin, smallMetrics.height());
+    const int metaRight = g.times.left() - kMargin;
+    const int statusWidth = std::min(smallMetrics.horizontalAdvance(statusLabel(index)) + 1,
+                                     std::max(0, (metaRight - textLeft) / 2));
+    g.status = QRect(textLeft, line2Top, statusWidth, smallMetrics.height());
+    const int metaLeft = g.status.right() + 1 + kMargin;
+    g.meta = QRect(metaLeft, line2Top, std::max(0, metaRight - metaLeft), smallMetrics.height());
     return g;
 }
 
@@ -136,12 +152,6 @@ void PipelineItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const gitlab::CiStatus status = statusOf(index);
     StatusStyle::icon(status).paint(painter, g.icon);
 
-    painter->setPen(selected ? text : StatusStyle::textColor(status, palette));
-    const QString statusText =
-        StatusStyle::label(status, false, index.data(PipelinesModel::StatusNameRole).toString());
-    painter->drawText(g.status, Qt::AlignLeft | Qt::AlignVCenter,
-                      option.fontMetrics.elidedText(statusText, Qt::ElideRight, g.status.width()));
-
     QFont titleFont = option.font;
     titleFont.setWeight(QFont::DemiBold);
     painter->setFont(titleFont);
@@ -154,6 +164,10 @@ void PipelineItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     small.setPointSizeF(small.pointSizeF() * 0.9);
     painter->setFont(small);
     const QFontMetrics smallMetrics(small);
+    painter->setPen(selected ? text : StatusStyle::textColor(status, palette));
+    painter->drawText(
+        g.status, Qt::AlignLeft | Qt::AlignVCenter,
+        smallMetrics.elidedText(statusLabel(index), Qt::ElideRight, g.status.width()));
     painter->setPen(muted);
     painter->drawText(g.meta, Qt::AlignLeft | Qt::AlignVCenter,
                       smallMetrics.elidedText(metaText(index), Qt::ElideRight, g.meta.width()));
@@ -195,9 +209,8 @@ bool PipelineItemDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
 
 QString PipelineItemDelegate::summaryText(const QModelIndex &index)
 {
-    return StatusStyle::label(statusOf(index), false,
-                              index.data(PipelinesModel::StatusNameRole).toString()) +
-           QStringLiteral("  ") + titleText(index) + QStringLiteral("  ") + metaText(index);
+    return statusLabel(index) + QStringLiteral("  ") + titleText(index) + QStringLiteral("  ") +
+           metaText(index);
 }
 
 } // namespace pipedeck

@@ -5,10 +5,11 @@
 
 namespace pipedeck {
 
-//! Paints one row of the pipelines list (PipelinesModel) in two lines:
+//! Paints one row of the pipelines list (PipelinesModel) in two lines, fitted to the list's
+//! width (texts elide; the status label takes only its own width):
 //!
-//!   [icon] Passed   Commit title ......................................   [stage strip]
-//!                   #1000 · #45 · main · push · demo              3m 05s · 5 min ago
+//!   [icon] Commit title .............................................   [stage strip]
+//!          Passed  #1000 · iid 45 · main · push · @demo          3m 05s · 5 min ago
 //!
 //! All server text is painted as plain text (elided), never as markup.
 class PipelineItemDelegate : public QStyledItemDelegate

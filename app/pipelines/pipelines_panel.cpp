@@ -75,6 +75,8 @@ PipelinesPanel::PipelinesPanel(QWidget *parent)
     m_delegate = new PipelineItemDelegate(m_view);
     m_view->setItemDelegate(m_delegate);
     m_view->setUniformItemSizes(true);
+    // Rows fit the list's width and elide; nothing hides to the right behind a scroll bar.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);

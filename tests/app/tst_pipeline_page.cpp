@@ -76,6 +76,26 @@ private Q_SLOTS:
         QVERIFY(m_f.page->statusText().isEmpty() == false);
     }
 
+    // A narrow list (a Japanese UI, a small window) fits its rows to its width and elides
+    // their texts: nothing hides to the right behind a sideways scroll bar.
+    void narrowListRowsFitItsWidth()
+    {
+        QVERIFY(m_f.open());
+        QTRY_VERIFY_WITH_TIMEOUT(m_f.pipelines()->rowCount() > 5, 10'000);
+        QListView *view = m_f.page->pipelinesPanel()->view();
+        QCOMPARE(view->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+        view->setFixedWidth(280);
+        QTRY_VERIFY(view->viewport()->width() <= 280);
+        QCoreApplication::processEvents();
+        const QModelIndex first = view->model()->index(0, 0);
+        const QRect row = view->visualRect(first);
+        QVERIFY2(row.right() < view->viewport()->width(),
+                 qPrintable(QStringLiteral("row %1 px wide in a %2 px list")
+                                .arg(row.width())
+                                .arg(view->viewport()->width())));
+        QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+    }
+
     void filtersNarrowTheList()
     {
         QVERIFY(m_f.open());
