@@ -8,20 +8,12 @@
         <translation>このアカウントのアクセストークンは読み取り専用(read_apiスコープ)です。操作するにはapiスコープのトークンでサインインしてください。</translation>
     </message>
     <message>
-        <source>GitLab&apos;s API cannot start a trigger job. Open it in the browser to run it.</source>
-        <translation>GitLabのAPIではトリガージョブを開始できません。ブラウザで開いて実行してください。</translation>
-    </message>
-    <message>
         <source>This is an older attempt; a newer run of the job exists.</source>
         <translation>これは以前の試行です。このジョブには新しい実行があります。</translation>
     </message>
     <message>
         <source>Only manual jobs that are waiting to be started can be run.</source>
         <translation>実行できるのは、開始を待っている手動ジョブのみです。</translation>
-    </message>
-    <message>
-        <source>GitLab&apos;s API cannot retry a trigger job. Open it in the browser to run it again.</source>
-        <translation>GitLabのAPIではトリガージョブを再試行できません。ブラウザで開いて再実行してください。</translation>
     </message>
     <message>
         <source>The job has not finished yet. Cancel it or wait for it to finish before retrying.</source>
@@ -66,6 +58,14 @@
     <message>
         <source>Only a pipeline that is waiting or running can be canceled.</source>
         <translation>キャンセルできるのは、待機中または実行中のパイプラインのみです。</translation>
+    </message>
+    <message>
+        <source>This GitLab cannot retry a trigger job through its API (GitLab 17.1 and later can). Open it in the browser to run it again.</source>
+        <translation>このGitLabではAPIからトリガージョブを再試行できません（GitLab 17.1以降で可能です）。再度実行するにはブラウザで開いてください。</translation>
+    </message>
+    <message>
+        <source>This GitLab cannot start a trigger job through its API. Open it in the browser to run it.</source>
+        <translation>このGitLabではAPIからトリガージョブを開始できません。実行するにはブラウザで開いてください。</translation>
     </message>
 </context>
 <context>

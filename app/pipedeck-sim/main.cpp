@@ -44,8 +44,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption noBigLogOption(
         QStringLiteral("no-big-log"),
         QStringLiteral("Serve a normal log instead of the 50 MB one."));
+    const QCommandLineOption oldTriggerJobsOption(
+        QStringLiteral("no-trigger-job-actions"),
+        QStringLiteral("Answer 404 to retrying or playing a trigger job, as GitLab before 17.1."));
     parser.addOptions({portOption, tokenOption, readerOption, aliceOption, seedOption, speedOption,
-                       noBigLogOption});
+                       noBigLogOption, oldTriggerJobsOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -72,6 +75,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     options.bigLog = !parser.isSet(noBigLogOption);
+    options.triggerJobActions = !parser.isSet(oldTriggerJobsOption);
     options.tokens.append(TokenGrant{token, QStringLiteral("demo"), {QStringLiteral("api")}, {}});
     if (parser.isSet(readerOption))
         options.tokens.append(TokenGrant{parser.value(readerOption),

@@ -401,6 +401,15 @@ void ProjectPage::onCurrentJobChanged(qint64 jobId)
     updateJobActions();
 }
 
+void ProjectPage::setTriggerJobActionRefused(ActionKind kind)
+{
+    if (kind == ActionKind::RetryJob)
+        m_bridgeRetryRefused = true;
+    else if (kind == ActionKind::PlayJob)
+        m_bridgePlayRefused = true;
+    updateJobActions();
+}
+
 void ProjectPage::updateJobActions()
 {
     const qint64 jobId = m_graph->currentJobId();
@@ -412,6 +421,8 @@ void ProjectPage::updateJobActions()
         facts.bridge = record->bridge;
         facts.retried = m_graph->isOlderAttempt(jobId);
         facts.erased = record->job.erasedAt.isValid();
+        facts.bridgeRetryRefused = m_bridgeRetryRefused;
+        facts.bridgePlayRefused = m_bridgePlayRefused;
     }
     const bool busy = record && m_controller->isBusy(false, jobId);
     static const QHash<int, QString> kEnabledTips = {
@@ -506,7 +517,8 @@ void ProjectPage::runJobAction(ActionKind kind)
     const quint64 ticket = m_controller->run(kind, projectId, jobId);
     if (!ticket)
         return;
-    m_pending.insert(ticket, {kind, jobId, name});
+    const models::JobRecord *record = m_jobs->recordAt(index);
+    m_pending.insert(ticket, {kind, jobId, name, record && record->bridge});
     m_message->clear();
     m_graph->setOptimistic(jobId, expectedStatus(kind), runningNote(kind));
     m_optimisticJobs.insert(jobId);
@@ -563,6 +575,19 @@ void ProjectPage::onActionFinished(const ActionResult &result)
         }
         break;
     case ActionResult::Outcome::Failed:
+        if (pending.bridge && result.status.code() == gitlab::Status::NotFound &&
+            (result.kind == ActionKind::RetryJob || result.kind == ActionKind::PlayJob)) {
+            // GitLab before 17.1 does not find trigger jobs there: nothing happened. Say so,
+            // and do not offer it again for this account.
+            m_message->showMessage(InlineMessage::Kind::Error,
+                                   failureText(result.kind, pending.name) + QLatin1Char(' ') +
+                                       (result.kind == ActionKind::RetryJob
+                                            ? ActionRules::bridgeRetryRefusedReason()
+                                            : ActionRules::bridgePlayRefusedReason()));
+            setTriggerJobActionRefused(result.kind);
+            Q_EMIT triggerJobActionRefused(result.kind);
+            break;
+        }
         m_message->showMessage(InlineMessage::Kind::Error, failureText(result.kind, pending.name) +
                                                                QLatin1Char(' ') +
                                                                result.status.userText());

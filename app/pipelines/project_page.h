@@ -66,6 +66,8 @@ public:
     void showJob(qint64 jobId);
     //! The window was hidden or minimised (false) or shown again (true).
     void setVisibleForPolling(bool visible);
+    //! What the account has learned: retrying / playing trigger jobs answered 404.
+    void setTriggerJobActionRefused(actions::ActionKind kind);
     //! Re-reads the list and the shown pipeline now.
     void refresh();
 
@@ -104,6 +106,9 @@ Q_SIGNALS:
     void openJobLogRequested(qint64 projectId, qint64 jobId, const QString &jobName);
     //! Another pipeline is shown (0: none), for the window title.
     void currentPipelineChanged(qint64 pipelineId);
+    //! GitLab answered 404 to retrying or playing a trigger job: this instance cannot (an
+    //! older version). The account's other pages should not offer it either.
+    void triggerJobActionRefused(pipedeck::actions::ActionKind kind);
 
 private:
     void createActions();
@@ -127,6 +132,8 @@ private:
     gitlab::Connection &m_connection;
     gitlab::Project m_project;
     bool m_canWrite = false;
+    bool m_bridgeRetryRefused = false;
+    bool m_bridgePlayRefused = false;
     models::PollScheduler *m_scheduler = nullptr;
     models::PipelinesModel *m_pipelines = nullptr;
     models::PipelinesLoader *m_pipelinesLoader = nullptr;
@@ -157,6 +164,7 @@ private:
         actions::ActionKind kind;
         qint64 targetId = 0;
         QString name; //!< the job's name or "#id" of the pipeline, for messages
+        bool bridge = false;
     };
     QHash<quint64, PendingAction> m_pending; //!< by ticket
     QSet<qint64> m_optimisticJobs;           //!< cards showing an action's expected status

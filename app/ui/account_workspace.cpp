@@ -71,6 +71,10 @@ ProjectPage *AccountWorkspace::openProject(const gitlab::Project &project, const
         delete m_page.data();
         auto *page = new ProjectPage(m_connection, project, m_canWrite, m_scheduler.get());
         m_page = page;
+        for (const actions::ActionKind kind : std::as_const(m_refusedTriggerJobActions))
+            page->setTriggerJobActionRefused(kind);
+        connect(page, &ProjectPage::triggerJobActionRefused, this,
+                [this](actions::ActionKind kind) { m_refusedTriggerJobActions.push_back(kind); });
         page->setVisibleForPolling(m_shown);
         connect(page, &ProjectPage::openPipelineRequested, this,
                 [this](qint64 projectId, qint64 pipelineId) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "actions/action_kind.h"
 #include "gitlab/types/project.h"
 
 #include <QHash>
@@ -9,6 +10,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 class QSettings;
 
@@ -105,6 +107,8 @@ private:
     QString m_accountId;
     gitlab::Connection &m_connection;
     bool m_canWrite = false;
+    // Trigger-job actions this instance answered 404 to (an older GitLab), for every page.
+    std::vector<actions::ActionKind> m_refusedTriggerJobActions;
     std::unique_ptr<models::ProjectsModel> m_projects;
     std::unique_ptr<models::RecentProjects> m_recent;
     std::unique_ptr<models::ProjectsLoader> m_loader;

@@ -48,6 +48,18 @@ QString ActionRules::readOnlyReason()
               "that has the api scope to run actions.");
 }
 
+QString ActionRules::bridgeRetryRefusedReason()
+{
+    return tr("This GitLab cannot retry a trigger job through its API (GitLab 17.1 and later "
+              "can). Open it in the browser to run it again.");
+}
+
+QString ActionRules::bridgePlayRefusedReason()
+{
+    return tr("This GitLab cannot start a trigger job through its API. Open it in the browser "
+              "to run it.");
+}
+
 Availability ActionRules::forJob(ActionKind kind, const JobFacts &job, bool canWrite)
 {
     if (!isJobAction(kind))
@@ -56,9 +68,8 @@ Availability ActionRules::forJob(ActionKind kind, const JobFacts &job, bool canW
         return Availability::no(readOnlyReason());
     switch (kind) {
     case ActionKind::PlayJob:
-        if (job.bridge)
-            return Availability::no(tr("GitLab's API cannot start a trigger job. Open it in the "
-                                       "browser to run it."));
+        if (job.bridge && job.bridgePlayRefused)
+            return Availability::no(bridgePlayRefusedReason());
         if (job.retried)
             return Availability::no(tr("This is an older attempt; a newer run of the job exists."));
         if (job.status != CiStatus::Manual)
@@ -66,9 +77,8 @@ Availability ActionRules::forJob(ActionKind kind, const JobFacts &job, bool canW
                                        "run."));
         return Availability::yes();
     case ActionKind::RetryJob:
-        if (job.bridge)
-            return Availability::no(tr("GitLab's API cannot retry a trigger job. Open it in the "
-                                       "browser to run it again."));
+        if (job.bridge && job.bridgeRetryRefused)
+            return Availability::no(bridgeRetryRefusedReason());
         if (job.retried)
             return Availability::no(tr("This is an older attempt; a newer run of the job exists."));
         if (gitlab::isActive(job.status) || job.status == CiStatus::Canceling)

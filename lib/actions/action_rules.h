@@ -23,9 +23,14 @@ struct Availability
 struct JobFacts
 {
     gitlab::CiStatus status = gitlab::CiStatus::Unknown;
-    bool bridge = false;  //!< a trigger job: GitLab's jobs API does not act on these
+    //! A trigger job: GitLab's jobs API does not cancel or erase these; current versions retry
+    //! (since 17.1) and play them, older ones answer 404.
+    bool bridge = false;
     bool retried = false; //!< an older attempt, superseded by a newer job
     bool erased = false;  //!< log and artifacts already erased
+    //! This instance answered 404 to retrying (a GitLab before 17.1) or playing a trigger job.
+    bool bridgeRetryRefused = false;
+    bool bridgePlayRefused = false;
 };
 
 struct PipelineFacts
@@ -50,6 +55,9 @@ public:
 
     //! The tooltip of every action of an account that can only read.
     static QString readOnlyReason();
+    //! Why a trigger job cannot be retried or played here: the instance answered 404.
+    static QString bridgeRetryRefusedReason();
+    static QString bridgePlayRefusedReason();
 };
 
 } // namespace pipedeck::actions

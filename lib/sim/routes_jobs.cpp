@@ -22,6 +22,22 @@ const Job *findBuild(ApiCall &call, const Project &project, const QString &idTex
     return job;
 }
 
+// A build or a trigger job: current GitLab's retry and play take both (find_job!).
+const Job *findJobOrTriggerJob(ApiCall &call, const Project &project, const QString &idText,
+                               HttpResponse *error)
+{
+    if (!call.world.actsOnTriggerJobs())
+        return findBuild(call, project, idText, error);
+    bool ok = false;
+    const qint64 id = idText.toLongLong(&ok);
+    const Job *job = ok ? call.world.job(id) : nullptr;
+    if (!job || job->projectId != project.id) {
+        *error = notFound();
+        return nullptr;
+    }
+    return job;
+}
+
 using JobAction = std::function<HttpResponse(ApiCall &, const Project &, const Job &)>;
 
 RouteHandler onJob(int minLevel, JobAction action)
@@ -109,13 +125,15 @@ void addJobRoutes(Router &router)
                }));
 
     router.add("POST", QStringLiteral("projects/:id/jobs/:job_id/retry"), Access::Write,
-               onJob(Developer, [](ApiCall &call, const Project &, const Job &job) {
-                   QString message;
-                   const Job *fresh = call.world.retry(job.id, call.identity.userId, &message);
-                   if (!fresh)
-                       return HttpResponse::message(403, message);
-                   return jsonResponse(201, jobJson(*fresh, call.entities()));
-               }));
+               onProjectItem(Developer, findJobOrTriggerJob,
+                             [](ApiCall &call, const Project &, const Job &job) {
+                                 QString message;
+                                 const Job *fresh =
+                                     call.world.retry(job.id, call.identity.userId, &message);
+                                 if (!fresh)
+                                     return HttpResponse::message(403, message);
+                                 return jsonResponse(201, jobJson(*fresh, call.entities()));
+                             }));
 
     router.add("POST", QStringLiteral("projects/:id/jobs/:job_id/erase"), Access::Write,
                onJob(Developer, [](ApiCall &call, const Project &, const Job &job) {
@@ -127,23 +145,24 @@ void addJobRoutes(Router &router)
                }));
 
     router.add("POST", QStringLiteral("projects/:id/jobs/:job_id/play"), Access::Write,
-               onJob(Developer, [](ApiCall &call, const Project &, const Job &job) {
-                   HttpResponse error;
-                   const auto variables =
-                       variablesParam(call.params.value(QStringLiteral("job_variables_attributes")),
-                                      QStringLiteral("job_variables_attributes"), &error);
-                   if (!variables)
-                       return error;
-                   QList<Variable> playVariables = *variables;
-                   for (Variable &v : playVariables)
-                       v.variableType = QStringLiteral("env_var");
-                   QString message;
-                   const Job *played =
-                       call.world.play(job.id, call.identity.userId, playVariables, &message);
-                   if (!played)
-                       return HttpResponse::message(400, message);
-                   return jsonResponse(200, jobJson(*played, call.entities()));
-               }));
+               onProjectItem(Developer, findJobOrTriggerJob,
+                             [](ApiCall &call, const Project &, const Job &job) {
+                                 HttpResponse error;
+                                 const auto variables = variablesParam(
+                                     call.params.value(QStringLiteral("job_variables_attributes")),
+                                     QStringLiteral("job_variables_attributes"), &error);
+                                 if (!variables)
+                                     return error;
+                                 QList<Variable> playVariables = *variables;
+                                 for (Variable &v : playVariables)
+                                     v.variableType = QStringLiteral("env_var");
+                                 QString message;
+                                 const Job *played = call.world.play(job.id, call.identity.userId,
+                                                                     playVariables, &message);
+                                 if (!played)
+                                     return HttpResponse::message(400, message);
+                                 return jsonResponse(200, jobJson(*played, call.entities()));
+                             }));
 }
 
 } // namespace pipedeck::sim

@@ -90,6 +90,7 @@ Server::Server(ServerOptions options, QObject *parent)
 {
     qRegisterMetaType<pipedeck::sim::RecordedRequest>();
     d->world.setBigLogEnabled(options.bigLog);
+    d->world.setActsOnTriggerJobs(options.triggerJobActions);
     if (options.demoData)
         populateDemoData(d->world, options.bigLog);
     for (const TokenGrant &grant : std::as_const(options.tokens)) {

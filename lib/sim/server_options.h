@@ -25,7 +25,10 @@ struct ServerOptions
     QList<TokenGrant> tokens; // tokens[0] is the demo user's api token
     bool demoData = true;     // false: an empty instance (users only) that tests fill
     bool bigLog = true;       // the 50 MB job log (off for fast unit tests)
-    QDateTime startTime;      // simulated "now" at start; null = the wall clock's now
+    // Current GitLab retries and plays trigger jobs through POST /jobs/:id/retry and /play
+    // (retry since 17.1); older versions answered 404 for them, which false emulates.
+    bool triggerJobActions = true;
+    QDateTime startTime; // simulated "now" at start; null = the wall clock's now
 };
 
 } // namespace pipedeck::sim

@@ -290,6 +290,8 @@ public:
     // Makes later pipelines and jobs get ids from these on (never lowers the counters).
     void setNextIds(qint64 pipelineId, qint64 jobId);
     void setTraceCacheLimit(int jobs) { m_traceCacheLimit = jobs; }
+    void setActsOnTriggerJobs(bool acts) { m_actsOnTriggerJobs = acts; }
+    bool actsOnTriggerJobs() const { return m_actsOnTriggerJobs; }
     bool bigLogEnabled() const { return m_bigLogEnabled; }
     // Starts generating the big log in a worker thread, so the first request for it does not
     // stall the thread that serves (the GUI thread under `pipedeck --demo`). A request that
@@ -352,6 +354,7 @@ private:
     QFuture<bool> m_bigLogFuture;
     QByteArray m_bigLog; // a raw view of m_bigLogFile's mapping (or, without a file, the bytes)
     int m_traceCacheLimit = 4000;
+    bool m_actsOnTriggerJobs = true;
     qint64 m_bigLogBytes = 50 * 1024 * 1024;
 };
 

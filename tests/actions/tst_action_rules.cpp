@@ -22,7 +22,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("erased");
         QTest::addColumn<bool>("enabled");
 
-        // Play: manual jobs only; never a trigger job (GitLab answers 404 over REST).
+        // Play: manual jobs only (trigger jobs too: see bridgeActionsOnAnOlderGitLab).
         QTest::newRow("play manual")
             << ActionKind::PlayJob << CiStatus::Manual << false << false << false << true;
         QTest::newRow("play running")
@@ -30,7 +30,9 @@ private Q_SLOTS:
         QTest::newRow("play success")
             << ActionKind::PlayJob << CiStatus::Success << false << false << false << false;
         QTest::newRow("play manual bridge")
-            << ActionKind::PlayJob << CiStatus::Manual << true << false << false << false;
+            << ActionKind::PlayJob << CiStatus::Manual << true << false << false << true;
+        QTest::newRow("play running bridge")
+            << ActionKind::PlayJob << CiStatus::Running << true << false << false << false;
         QTest::newRow("play manual retried")
             << ActionKind::PlayJob << CiStatus::Manual << false << true << false << false;
         // Retry: finished jobs only.
@@ -48,8 +50,11 @@ private Q_SLOTS:
             << ActionKind::RetryJob << CiStatus::Manual << false << false << false << false;
         QTest::newRow("retry skipped")
             << ActionKind::RetryJob << CiStatus::Skipped << false << false << false << false;
+        // Trigger jobs too, since GitLab 17.1 (see bridgeActionsOnAnOlderGitLab).
         QTest::newRow("retry failed bridge")
-            << ActionKind::RetryJob << CiStatus::Failed << true << false << false << false;
+            << ActionKind::RetryJob << CiStatus::Failed << true << false << false << true;
+        QTest::newRow("retry running bridge")
+            << ActionKind::RetryJob << CiStatus::Running << true << false << false << false;
         QTest::newRow("retry failed retried")
             << ActionKind::RetryJob << CiStatus::Failed << false << true << false << false;
         QTest::newRow("retry unknown")
@@ -107,13 +112,42 @@ private Q_SLOTS:
 
     void bridgeReasonsMentionTriggerJobs()
     {
-        const JobFacts manualBridge{CiStatus::Manual, true, false, false};
-        const Availability play = ActionRules::forJob(ActionKind::PlayJob, manualBridge, true);
-        QVERIFY(play.reason.contains(QStringLiteral("trigger job")));
-        QVERIFY(play.reason.contains(QStringLiteral("browser")));
-        const JobFacts failedBridge{CiStatus::Failed, true, false, false};
-        QVERIFY(ActionRules::forJob(ActionKind::RetryJob, failedBridge, true)
+        const JobFacts runningBridge{CiStatus::Running, true, false, false};
+        QVERIFY(ActionRules::forJob(ActionKind::CancelJob, runningBridge, true)
                     .reason.contains(QStringLiteral("trigger job")));
+        const JobFacts passedBridge{CiStatus::Success, true, false, false};
+        QVERIFY(ActionRules::forJob(ActionKind::EraseJob, passedBridge, true)
+                    .reason.contains(QStringLiteral("trigger job")));
+    }
+
+    // An instance that answered 404 to retrying or playing a trigger job (an older GitLab) is
+    // not offered that again, and the reason says so.
+    void bridgeActionsOnAnOlderGitLab()
+    {
+        JobFacts failedBridge{CiStatus::Failed, true, false, false};
+        QVERIFY(ActionRules::forJob(ActionKind::RetryJob, failedBridge, true).enabled);
+        failedBridge.bridgeRetryRefused = true;
+        const Availability refused = ActionRules::forJob(ActionKind::RetryJob, failedBridge, true);
+        QVERIFY(!refused.enabled);
+        QVERIFY(refused.reason.contains(QStringLiteral("trigger job")));
+        QVERIFY(refused.reason.contains(QStringLiteral("17.1")));
+        // Only trigger jobs are concerned.
+        JobFacts failedBuild{CiStatus::Failed, false, false, false};
+        failedBuild.bridgeRetryRefused = true;
+        QVERIFY(ActionRules::forJob(ActionKind::RetryJob, failedBuild, true).enabled);
+
+        JobFacts manualBridge{CiStatus::Manual, true, false, false};
+        QVERIFY(ActionRules::forJob(ActionKind::PlayJob, manualBridge, true).enabled);
+        manualBridge.bridgePlayRefused = true;
+        const Availability playRefused =
+            ActionRules::forJob(ActionKind::PlayJob, manualBridge, true);
+        QVERIFY(!playRefused.enabled);
+        QVERIFY(playRefused.reason.contains(QStringLiteral("trigger job")));
+        QVERIFY(playRefused.reason.contains(QStringLiteral("browser")));
+        // The two are learned apart: a GitLab may retry trigger jobs and not play them.
+        manualBridge.bridgePlayRefused = false;
+        manualBridge.bridgeRetryRefused = true;
+        QVERIFY(ActionRules::forJob(ActionKind::PlayJob, manualBridge, true).enabled);
     }
 
     void pipelineActions_data()

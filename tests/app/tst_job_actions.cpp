@@ -82,16 +82,57 @@ private Q_SLOTS:
         QVERIFY(act(ActionKind::CancelPipeline)->isEnabled());
         QVERIFY(!act(ActionKind::RetryPipeline)->isEnabled());
 
-        // Trigger jobs: GitLab's REST API refuses them; the tooltip says so.
+        // Trigger jobs: GitLab retries them (17.1 and later) but does not cancel or erase
+        // them; the tooltips say so.
         QVERIFY(m_f.showPipeline(demo::kBridgePipelineId));
         select(demo::kChildBridgeJobId);
-        for (const ActionKind kind :
-             {ActionKind::PlayJob, ActionKind::RetryJob, ActionKind::CancelJob}) {
+        QVERIFY(act(ActionKind::RetryJob)->isEnabled());
+        QVERIFY(!act(ActionKind::PlayJob)->isEnabled()); // it is not manual
+        for (const ActionKind kind : {ActionKind::CancelJob, ActionKind::EraseJob}) {
             QVERIFY(!act(kind)->isEnabled());
             QVERIFY2(act(kind)->toolTip().contains(QStringLiteral("trigger job")),
                      qPrintable(act(kind)->toolTip()));
         }
         QVERIFY(m_f.page->openJobAction()->isEnabled());
+    }
+
+    // Retrying a trigger job makes a new one with a new downstream pipeline. An older GitLab
+    // answers 404: the page says which GitLab can, sends nothing more and stops offering it.
+    void triggerJobRetryAndAnOlderGitLab()
+    {
+        QVERIFY(m_f.open());
+        QVERIFY(m_f.showPipeline(demo::kBridgePipelineId));
+        select(demo::kChildBridgeJobId);
+        m_f.server->clearRequests();
+        act(ActionKind::RetryJob)->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            jobNamed(demo::kBridgePipelineId, QStringLiteral("trigger-docs")) !=
+                demo::kChildBridgeJobId,
+            10'000);
+        const qint64 fresh = jobNamed(demo::kBridgePipelineId, QStringLiteral("trigger-docs"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_f.jobs()->indexOfJob(fresh).isValid(), 10'000);
+        QCOMPARE(m_f.writes(), 1);
+        QVERIFY(!m_f.page->messageBar()->isVisible() ||
+                m_f.page->messageBar()->kind() != InlineMessage::Kind::Error);
+
+        m_f.server->world().setActsOnTriggerJobs(false);
+        select(demo::kMultiProjectBridgeJobId);
+        QVERIFY(act(ActionKind::RetryJob)->isEnabled());
+        m_f.server->clearRequests();
+        act(ActionKind::RetryJob)->trigger();
+        InlineMessage *message = m_f.page->messageBar();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            message->isVisible() && message->text().contains(QStringLiteral("17.1")), 10'000);
+        QCOMPARE(message->kind(), InlineMessage::Kind::Error);
+        QTest::qWait(300);
+        QCOMPARE(m_f.writes(), 1);
+        QTRY_VERIFY(!act(ActionKind::RetryJob)->isEnabled());
+        QCOMPARE(act(ActionKind::RetryJob)->toolTip(),
+                 actions::ActionRules::bridgeRetryRefusedReason());
+        // Only trigger jobs are concerned.
+        QVERIFY(m_f.showPipeline(demo::kFailedPipelineId));
+        select(demo::kFailedJobId);
+        QVERIFY(act(ActionKind::RetryJob)->isEnabled());
     }
 
     void readOnlyAccountCannotAct()

@@ -188,12 +188,31 @@ private Q_SLOTS:
         const QList<qint64> before = bridgeIds(bridgesPath);
         QVERIFY(before.contains(demo::kChildBridgeJobId));
 
-        // The simulator refuses bridge actions over REST (404, as design.md assumes); World::retry
-        // does what a retry from GitLab's web page does.
-        const Job *retriedBridge = m_server->world().retry(demo::kChildBridgeJobId, 1, nullptr);
-        QVERIFY(retriedBridge);
-        const qint64 freshBridge = retriedBridge->id;
+        // An older GitLab (before 17.1) does not find trigger jobs at /jobs/:id/retry or /play:
+        // 404, and nothing changes.
+        m_server->world().setActsOnTriggerJobs(false);
+        const QString bridgeRetry =
+            QStringLiteral("/projects/1/jobs/%1/retry").arg(demo::kChildBridgeJobId);
+        QCOMPARE(m_client->postJson(bridgeRetry).status, 404);
+        QCOMPARE(
+            m_client
+                ->postJson(QStringLiteral("/projects/1/jobs/%1/play").arg(demo::kChildBridgeJobId))
+                .status,
+            404);
+        QCOMPARE(bridgeIds(bridgesPath), before);
+        // Current GitLab retries them (find_job!): a new trigger job and a new downstream
+        // pipeline, answered as a job entity.
+        m_server->world().setActsOnTriggerJobs(true);
+        const Reply bridgeReply = m_client->postJson(bridgeRetry);
+        QCOMPARE(bridgeReply.status, 201);
+        const qint64 freshBridge = bridgeReply.object().value(QStringLiteral("id")).toInteger();
         QVERIFY(freshBridge > demo::kChildBridgeJobId);
+        QCOMPARE(bridgeReply.object().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("trigger-docs"));
+        // Cancel and erase never take a trigger job (find_build!).
+        QCOMPARE(
+            m_client->postJson(QStringLiteral("/projects/1/jobs/%1/erase").arg(freshBridge)).status,
+            404);
 
         const QList<qint64> current = bridgeIds(bridgesPath);
         QCOMPARE(current.size(), before.size());
