@@ -8,34 +8,32 @@ namespace pipedeck::sim {
 
 namespace {
 
-// The build :job_id of the project (bridges are not jobs here: 404, as in GitLab).
-const Job *findBuild(ApiCall &call, const Project &project, const QString &idText,
-                     HttpResponse *error)
+// The job :job_id of the project, or 404.
+const Job *findProjectJob(ApiCall &call, const Project &project, const QString &idText,
+                          bool triggerJobs, HttpResponse *error)
 {
     bool ok = false;
     const qint64 id = idText.toLongLong(&ok);
     const Job *job = ok ? call.world.job(id) : nullptr;
-    if (!job || job->projectId != project.id || job->isBridge()) {
+    if (!job || job->projectId != project.id || (job->isBridge() && !triggerJobs)) {
         *error = notFound();
         return nullptr;
     }
     return job;
 }
 
+// A build: trigger jobs are not found (GitLab's find_build!).
+const Job *findBuild(ApiCall &call, const Project &project, const QString &idText,
+                     HttpResponse *error)
+{
+    return findProjectJob(call, project, idText, false, error);
+}
+
 // A build or a trigger job: current GitLab's retry and play take both (find_job!).
 const Job *findJobOrTriggerJob(ApiCall &call, const Project &project, const QString &idText,
                                HttpResponse *error)
 {
-    if (!call.world.actsOnTriggerJobs())
-        return findBuild(call, project, idText, error);
-    bool ok = false;
-    const qint64 id = idText.toLongLong(&ok);
-    const Job *job = ok ? call.world.job(id) : nullptr;
-    if (!job || job->projectId != project.id) {
-        *error = notFound();
-        return nullptr;
-    }
-    return job;
+    return findProjectJob(call, project, idText, call.world.actsOnTriggerJobs(), error);
 }
 
 using JobAction = std::function<HttpResponse(ApiCall &, const Project &, const Job &)>;

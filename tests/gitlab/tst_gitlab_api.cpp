@@ -28,6 +28,16 @@ class TestGitlabApi : public QObject
     std::unique_ptr<pipedeck::sim::Server> m_sim;
     std::unique_ptr<Connection> m_connection;
 
+    // Makes the running demo job's trace at least `mebibytes` longer; returns the whole trace.
+    QByteArray growRunningTrace(int mebibytes)
+    {
+        QByteArray more;
+        for (int i = 0; more.size() < mebibytes * 1024 * 1024; ++i)
+            more += "line " + QByteArray::number(i) + " of a long job log\n";
+        m_sim->world().appendTrace(demo::kRunningJobId, more);
+        return m_sim->world().trace(demo::kRunningJobId);
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -447,11 +457,7 @@ private Q_SLOTS:
     // GitLab's message.
     void traceStreamsInPieces()
     {
-        QByteArray big;
-        for (int i = 0; big.size() < 3 * 1024 * 1024; ++i)
-            big += "line " + QByteArray::number(i) + " of a long job log\n";
-        m_sim->world().appendTrace(demo::kRunningJobId, big);
-        const QByteArray expected = m_sim->world().trace(demo::kRunningJobId);
+        const QByteArray expected = growRunningTrace(3);
 
         GetJobTrace trace(demo::kDemoProjectId, demo::kRunningJobId);
         trace.setStreaming(true);
@@ -492,11 +498,7 @@ private Q_SLOTS:
     // resumed, the rest comes, every byte once.
     void pausedStreamWaits()
     {
-        QByteArray big;
-        for (int i = 0; big.size() < 8 * 1024 * 1024; ++i)
-            big += "line " + QByteArray::number(i) + " of a long job log\n";
-        m_sim->world().appendTrace(demo::kRunningJobId, big);
-        const QByteArray expected = m_sim->world().trace(demo::kRunningJobId);
+        const QByteArray expected = growRunningTrace(8);
 
         GetJobTrace trace(demo::kDemoProjectId, demo::kRunningJobId);
         trace.setStreaming(true);
