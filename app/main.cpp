@@ -1,6 +1,7 @@
 #include "i18n/translator.h"
 #include "perf/startup_probe.h"
 #include "ui/application.h"
+#include "ui/instance_channel.h"
 
 #include <QApplication>
 
@@ -16,6 +17,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("pipedeck"));
 
     pipedeck::Application pipedeckApp;
+    pipedeckApp.setInstanceChannel(pipedeck::InstanceChannel::defaultName());
     const int setupResult = pipedeckApp.start(QApplication::arguments());
     if (setupResult >= 0)
         return setupResult;

@@ -13,7 +13,9 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
 scratch=$(mktemp -d)
-HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" DISPLAY="$display" QT_QPA_PLATFORM=xcb \
+mkdir -p "$scratch/run" && chmod 700 "$scratch/run"
+HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_RUNTIME_DIR="$scratch/run" \
+    DISPLAY="$display" QT_QPA_PLATFORM=xcb \
     "$bin" --demo -qwindowgeometry 1400x900+0+0 "$@" >"$scratch/pipedeck.log" 2>&1 &
 app=$!
 sleep "$delay"

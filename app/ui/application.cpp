@@ -20,6 +20,7 @@
 #include "sim/server.h"
 #include "ui/account_workspace.h"
 #include "ui/deep_link_router.h"
+#include "ui/instance_channel.h"
 #include "ui/job_log_window.h"
 #include "ui/launch_target.h"
 #include "ui/main_window.h"
@@ -80,6 +81,17 @@ int Application::start(const QStringList &arguments)
         return 2;
     }
     const LaunchTarget target = classifyLaunchTarget(positional.value(0));
+    const bool demo = parser.isSet(demoOption);
+    if (!m_channelName.isEmpty() && !demo) {
+        // The running app's working folder is not ours: hand a file over by its full path.
+        const QString handed = target.kind == LaunchTarget::Kind::File
+                                   ? QFileInfo(target.text).absoluteFilePath()
+                                   : target.text;
+        if (InstanceChannel(m_channelName).forward(handed)) {
+            qCInfo(lcUi) << "handed the command line to the running Pipedeck";
+            return 0;
+        }
+    }
     if (target.kind == LaunchTarget::Kind::File) {
         // A log file needs no account: no main window, no keychain, no sign-in.
         openLogFile(target.text);
@@ -140,9 +152,22 @@ int Application::start(const QStringList &arguments)
 
     m_sessions->restoreSavedAccounts();
 
+    if (!m_channelName.isEmpty() && !demo) {
+        m_channel = std::make_unique<InstanceChannel>(m_channelName);
+        if (m_channel->listen()) {
+            connect(m_channel.get(), &InstanceChannel::targetReceived, this,
+                    [this](const QString &handed) {
+                        if (handed.isEmpty())
+                            m_window->present();
+                        else
+                            openTarget(handed);
+                    });
+        }
+    }
+
     const QString envHost = qEnvironmentVariable("GITLAB_HOST");
     const QString envToken = qEnvironmentVariable("GITLAB_TOKEN");
-    if (parser.isSet(demoOption)) {
+    if (demo) {
         if (!startDemo())
             return 1;
     } else if (!envToken.isEmpty()) {

@@ -16,6 +16,7 @@ namespace pipedeck {
 class AccountRegistry;
 class AccountWorkspace;
 class DeepLinkRouter;
+class InstanceChannel;
 class ProjectsPanel;
 class KeychainSecretStore;
 class LogViewerWindow;
@@ -41,8 +42,13 @@ public:
     Application();
     ~Application() override;
 
+    // One app per user session: before start(), the channel a later `pipedeck TARGET` hands
+    // its target over (InstanceChannel::defaultName() from main(); tests pick their own;
+    // empty, as by default, for none). `--demo` neither hands over nor listens.
+    void setInstanceChannel(const QString &name) { m_channelName = name; }
+
     // Returns an exit code when the app should quit at once (--help, bad
-    // arguments), or -1 when the event loop should run.
+    // arguments, the target handed to the running app), or -1 when the event loop should run.
     int start(const QStringList &arguments);
     // Opens a GitLab address, "group/project" or a log file, as `pipedeck TARGET` does.
     void openTarget(const QString &target);
@@ -78,6 +84,8 @@ private:
     std::unique_ptr<SignInController> m_signIn;
     std::unique_ptr<DeepLinkRouter> m_router;
     std::unique_ptr<MainWindow> m_window;
+    QString m_channelName;
+    std::unique_ptr<InstanceChannel> m_channel;
     ProjectsPanel *m_projectsPanel = nullptr; // owned by the window
     std::map<QString, std::unique_ptr<AccountWorkspace>> m_workspaces;
     QList<QPointer<LogViewerWindow>> m_fileWindows;

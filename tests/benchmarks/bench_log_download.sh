@@ -28,7 +28,10 @@ anon_kb() { sed -n 's/^RssAnon:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status"
 now_ms() { date +%s%3N; }
 
 run_app() { # ARGS... -> pid
+    # A private runtime folder too: a Pipedeck the user has open must not take the run over.
+    mkdir -p "$scratch/run" && chmod 700 "$scratch/run"
     HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache" \
+        XDG_RUNTIME_DIR="$scratch/run" \
         QT_QPA_PLATFORM=offscreen GITLAB_HOST="$base" GITLAB_TOKEN=bench-token \
         QT_LOGGING_RULES="pipedeck.perf=true" "$app" "$@" >"$scratch/app.log" 2>&1 &
     echo $!

@@ -83,9 +83,13 @@ std::optional<Run> startOnce(const QString &pipedeck, const QStringList &argumen
 {
     QTemporaryDir home;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"}) {
+    // XDG_RUNTIME_DIR too: a Pipedeck the user has open must not take the run over.
+    for (const char *name :
+         {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"}) {
         const QString dir = home.filePath(QString::fromLatin1(name));
         QDir().mkpath(dir);
+        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                       QFileDevice::ExeOwner);
         env.insert(QString::fromLatin1(name), dir);
     }
     if (!env.contains(QStringLiteral("QT_QPA_PLATFORM")))
