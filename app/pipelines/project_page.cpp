@@ -514,11 +514,13 @@ void ProjectPage::runJobAction(ActionKind kind)
             tr("Erase the log and artifacts of the job “%1”? This cannot be undone.").arg(name)))
         return;
     const qint64 projectId = index.data(JobsModel::ProjectIdRole).toLongLong();
-    const quint64 ticket = m_controller->run(kind, projectId, jobId);
+    const models::JobRecord *record = m_jobs->recordAt(index);
+    const bool bridge = record && record->bridge;
+    const quint64 ticket =
+        m_controller->run(kind, projectId, jobId, bridge ? record->job.pipeline.id : 0);
     if (!ticket)
         return;
-    const models::JobRecord *record = m_jobs->recordAt(index);
-    m_pending.insert(ticket, {kind, jobId, name, record && record->bridge});
+    m_pending.insert(ticket, {kind, jobId, name, bridge});
     m_message->clear();
     m_graph->setOptimistic(jobId, expectedStatus(kind), runningNote(kind));
     m_optimisticJobs.insert(jobId);

@@ -48,6 +48,32 @@ std::optional<gitlab::Pipeline> pipelineOf(gitlab::Request &request)
     return std::nullopt;
 }
 
+//! From a pipeline's trigger jobs (retried ones included): the one acted on, or after a
+//! retry the newest one of the same name, as a job.
+std::optional<gitlab::Job> triggerJobAfter(gitlab::Request &request, const ActionResult &result)
+{
+    auto *list = dynamic_cast<gitlab::ListPipelineBridges *>(&request);
+    if (!list)
+        return std::nullopt;
+    const gitlab::Bridge *target = nullptr;
+    for (const gitlab::Bridge &bridge : list->bridges()) {
+        if (bridge.id == result.targetId)
+            target = &bridge;
+    }
+    if (!target)
+        return std::nullopt;
+    const gitlab::Bridge *after = target;
+    if (result.kind == ActionKind::RetryJob) {
+        for (const gitlab::Bridge &bridge : list->bridges()) {
+            if (bridge.name == target->name && bridge.id > after->id)
+                after = &bridge;
+        }
+    }
+    gitlab::Job job;
+    static_cast<gitlab::JobCommon &>(job) = *after;
+    return job;
+}
+
 void startOn(gitlab::Connection *connection, gitlab::Request *request, QObject *context,
              std::function<void(gitlab::Request &)> done)
 {
@@ -84,7 +110,8 @@ bool ActionController::isBusy(bool pipeline, qint64 targetId) const
     return false;
 }
 
-quint64 ActionController::run(ActionKind kind, qint64 projectId, qint64 targetId)
+quint64 ActionController::run(ActionKind kind, qint64 projectId, qint64 targetId,
+                              qint64 triggerJobPipelineId)
 {
     if (!m_connection || targetId <= 0 || projectId <= 0)
         return 0;
@@ -99,6 +126,7 @@ quint64 ActionController::run(ActionKind kind, qint64 projectId, qint64 targetId
     running.result.kind = kind;
     running.result.projectId = projectId;
     running.result.targetId = targetId;
+    running.result.triggerJobPipelineId = isJobAction(kind) ? triggerJobPipelineId : 0;
 
     gitlab::Request *request = makeActionRequest(kind, projectId, targetId);
     running.request = request;
@@ -143,7 +171,9 @@ void ActionController::reconcile(quint64 ticket)
     Q_EMIT reconciling(ticket, result.kind, result.targetId);
     const gitlab::ProjectRef project(result.projectId);
     gitlab::Request *check = nullptr;
-    if (isJobAction(result.kind))
+    if (result.triggerJobPipelineId > 0)
+        check = new gitlab::ListPipelineBridges(project, result.triggerJobPipelineId, true);
+    else if (isJobAction(result.kind))
         check = new gitlab::GetJob(project, result.targetId);
     else
         check = new gitlab::GetPipeline(project, result.targetId);
@@ -155,7 +185,11 @@ void ActionController::reconcile(quint64 ticket)
             return;
         ActionResult &checked = found->second.result;
         checked.checkStatus = done.status();
-        if (done.status().ok()) {
+        if (done.status().ok() && checked.triggerJobPipelineId > 0) {
+            checked.job = triggerJobAfter(done, checked);
+            checked.outcome =
+                checked.job ? ActionResult::Outcome::Reconciled : ActionResult::Outcome::Unresolved;
+        } else if (done.status().ok()) {
             checked.outcome = ActionResult::Outcome::Reconciled;
             checked.job = jobOf(done);
             checked.pipeline = pipelineOf(done);

@@ -31,6 +31,9 @@ struct ActionResult
     ActionKind kind = ActionKind::PlayJob;
     qint64 projectId = 0;
     qint64 targetId = 0; //!< the job or pipeline acted on
+    //! For a trigger job, its pipeline: GET /jobs/:id does not find trigger jobs, so a lost
+    //! reply is checked against the pipeline's list of them instead.
+    qint64 triggerJobPipelineId = 0;
     Outcome outcome = Outcome::Failed;
     gitlab::Status status;      //!< the action's own outcome (OutcomeUnknown when reconciled)
     gitlab::Status checkStatus; //!< Reconciled/Unresolved: how the re-read went
@@ -59,8 +62,10 @@ public:
     ~ActionController() override;
 
     //! Starts `kind` on a job or pipeline of `projectId`. Returns a ticket, or 0 when the
-    //! same target is already being acted on (or there is no connection).
-    quint64 run(ActionKind kind, qint64 projectId, qint64 targetId);
+    //! same target is already being acted on (or there is no connection). For a trigger job
+    //! pass its pipeline too (see ActionResult::triggerJobPipelineId).
+    quint64 run(ActionKind kind, qint64 projectId, qint64 targetId,
+                qint64 triggerJobPipelineId = 0);
 
     //! Something runs (or is being re-read) on this job or pipeline.
     bool isBusy(bool pipeline, qint64 targetId) const;

@@ -198,6 +198,37 @@ private Q_SLOTS:
         QCOMPARE(requests.last().method, QByteArray("GET"));
     }
 
+    // GET /jobs/:id does not find trigger jobs: a lost reply to retrying one is checked in its
+    // pipeline's list of trigger jobs, and the newer attempt found there is the answer.
+    void lostTriggerJobRetryIsReconciledFromThePipeline()
+    {
+        start();
+        sim::FaultRule fault;
+        fault.method = "POST";
+        fault.path = QRegularExpression(QStringLiteral("/jobs/\\d+/retry$"));
+        fault.kind = sim::FaultKind::CloseAfterProcessing;
+        fault.times = -1;
+        m_sim.server->addFault(fault);
+
+        QSignalSpy finished(m_controller.get(), &ActionController::finished);
+        const quint64 ticket = m_controller->run(ActionKind::RetryJob, demo::kDemoProjectId,
+                                                 demo::kChildBridgeJobId, demo::kBridgePipelineId);
+        QVERIFY(ticket);
+        QVERIFY(finished.wait(10'000));
+        const auto result = finished.first().first().value<ActionResult>();
+        QCOMPARE(result.outcome, Outcome::Reconciled);
+        QCOMPARE(result.status.code(), gitlab::Status::OutcomeUnknown);
+        QVERIFY(result.checkStatus.ok());
+        QVERIFY(result.job.has_value());
+        QCOMPARE(result.job->name, QStringLiteral("trigger-docs"));
+        QVERIFY(result.job->id > demo::kChildBridgeJobId); // the new attempt
+        QCOMPARE(m_sim.count("GET", QStringLiteral("/jobs/%1").arg(demo::kChildBridgeJobId)), 0);
+        QCOMPARE(m_sim.count("GET",
+                             QStringLiteral("/pipelines/%1/bridges").arg(demo::kBridgePipelineId)),
+                 1);
+        QVERIFY(m_sim.count("POST", QStringLiteral("/retry")) <= 2);
+    }
+
     void lostDeleteReplyFindsThePipelineGone()
     {
         start();

@@ -76,8 +76,8 @@ struct Job : JobCommon
     friend bool operator==(const Job &, const Job &) = default;
 };
 
-//! A trigger job: not in /pipelines/:id/jobs, fetched from /pipelines/:id/bridges.
-//! GitLab refuses to play or retry a manual bridge over REST.
+//! A trigger job: not in /pipelines/:id/jobs, fetched from /pipelines/:id/bridges. GitLab's
+//! REST API retries (since 17.1) and plays them, but GET, cancel and erase do not find them.
 struct Bridge : JobCommon
 {
     std::optional<Pipeline> downstreamPipeline; //!< null until the downstream exists
