@@ -3,6 +3,7 @@
 // own window, polling paused while the window is hidden or minimised, pages per account,
 // downstream pipelines of another project, and `pipedeck FILE` with no account at all.
 #include "accounts/session_manager.h"
+#include "actions/action_rules.h"
 #include "gitlab/net/connection.h"
 #include "jobs/job_details_pane.h"
 #include "log/logdocument.h"
@@ -318,6 +319,16 @@ private Q_SLOTS:
                                      .data(models::JobsModel::DownstreamPipelineIdRole)
                                      .isValid(),
                                  10'000);
+        // This GitLab cannot retry trigger jobs (as before 17.1): learned once, then not
+        // offered on any page of the account (checked after Back, on a new page).
+        server.world().setActsOnTriggerJobs(false);
+        page->graphView()->setCurrentJob(demo::kChildBridgeJobId);
+        QTRY_COMPARE(page->currentJobId(), demo::kChildBridgeJobId);
+        QAction *retry = page->action(actions::ActionKind::RetryJob);
+        QTRY_VERIFY(retry->isEnabled());
+        retry->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!retry->isEnabled(), 10'000);
+
         const QModelIndex bridge = jobs->indexOfJob(demo::kMultiProjectBridgeJobId);
         const qint64 downstream =
             bridge.data(models::JobsModel::DownstreamPipelineIdRole).toLongLong();
@@ -357,6 +368,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(jobsShown(window->currentProjectPage(), demo::kBridgePipelineId),
                                  10'000);
         QVERIFY(!back->isEnabled());
+        ProjectPage *again = window->currentProjectPage();
+        again->graphView()->setCurrentJob(demo::kChildBridgeJobId);
+        QTRY_COMPARE(again->currentJobId(), demo::kChildBridgeJobId);
+        QVERIFY(!again->action(actions::ActionKind::RetryJob)->isEnabled());
+        QCOMPARE(again->action(actions::ActionKind::RetryJob)->toolTip(),
+                 actions::ActionRules::bridgeRetryRefusedReason());
     }
 
     void logFileWithoutAnyAccount()
