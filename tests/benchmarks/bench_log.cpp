@@ -207,6 +207,9 @@ void benchSearch(const QString &path, int threads, bool slowRegex)
             << " idle cores; " << hits << " hits, first hit after "
             << QString::number(ms(firstHitNs), 'f', 1) << " ms |\n";
     }
+    const Memory m = memory();
+    out << "| RSS after the searches | " << m.rssKb / 1024 << " MB (anonymous " << m.anonKb / 1024
+        << " MB, file-backed " << m.fileKb / 1024 << " MB) |\n";
 }
 
 void benchFollow(const QString &path, qint64 maxBytes)
