@@ -409,6 +409,9 @@ void LogViewer::onSearchFinished(qint64 total, bool cancelled)
     if (cancelled)
         return;
     m_searchRunning = false;
+    // The search mapped all of the log; a next one soon (the user is still typing) reuses that.
+    if (m_document)
+        m_document->releasePagesWhenIdle(m_releaseIdleMs);
     if (total >= 0)
         m_hitCount = m_baseCount + total;
     if (m_jumpToFirstHit && !m_hits.empty()) {

@@ -110,6 +110,8 @@ public:
     void setDownloading(bool downloading);
     // `total` is -1 (or smaller than `received`) when the size is not known.
     void setDownloadProgress(qint64 received, qint64 total);
+    // How long after a search the log's pages are given back (tests shorten it).
+    void setReleaseIdleMs(int ms) { m_releaseIdleMs = ms; }
     // A message at the right of the status line (job status, errors).
     void showMessage(const QString &text, bool isError = false);
 
@@ -141,6 +143,7 @@ private:
     QString m_title;
     bool m_live = false;
     bool m_downloading = false;
+    int m_releaseIdleMs = 30'000;
     qint64 m_downloadedBytes = 0;
     qint64 m_downloadTotal = -1;
     QElapsedTimer m_sinceStatusUpdate;

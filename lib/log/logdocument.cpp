@@ -1,10 +1,11 @@
 #include "log/logdocument.h"
 
-#include <utility>
-
 #include "core/logging.h"
 
 #include <QElapsedTimer>
+#include <QTimer>
+
+#include <utility>
 
 namespace pipedeck::log {
 
@@ -122,6 +123,16 @@ void LogDocument::waitForIndexed()
 {
     std::unique_lock lock(m_mutex);
     m_idle.wait(lock, [this] { return !m_pending && !m_busy && m_queue.isEmpty(); });
+}
+
+void LogDocument::releasePagesWhenIdle(int idleMs)
+{
+    if (!m_releaseTimer) {
+        m_releaseTimer = new QTimer(this);
+        m_releaseTimer->setSingleShot(true);
+        connect(m_releaseTimer, &QTimer::timeout, this, [this] { m_engine->releaseMappedPages(); });
+    }
+    m_releaseTimer->start(idleMs);
 }
 
 void LogDocument::requestIndexing()

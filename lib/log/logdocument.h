@@ -4,6 +4,8 @@
 
 #include <QObject>
 
+class QTimer;
+
 #include <atomic>
 #include <condition_variable>
 #include <memory>
@@ -47,6 +49,9 @@ public:
     double msSinceOpened() const;
     // Blocks until everything known now is indexed (for tools and tests).
     void waitForIndexed();
+    // A search has read the whole log: give its pages back once nothing has asked for a
+    // while (a next search within `idleMs` keeps them; see docs/log-engine.md).
+    void releasePagesWhenIdle(int idleMs = 30'000);
 
 Q_SIGNALS:
     // Lines were added (or the last line grew); `lineCount` is the new total.
@@ -69,6 +74,7 @@ private:
     void publish(bool finished);
 
     std::shared_ptr<LogEngine> m_engine;
+    QTimer *m_releaseTimer = nullptr;
     std::thread m_worker;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -291,6 +291,13 @@ int LogEngine::innermostSection(qint64 line) const
     return m_sections.innermostAt(line);
 }
 
+void LogEngine::releaseMappedPages() const
+{
+    ReadLock lock(*this);
+    if (m_source && m_source->isIntact())
+        m_source->release(0, m_scannedSize);
+}
+
 LogStats LogEngine::stats() const
 {
     ReadLock lock(*this);

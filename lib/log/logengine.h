@@ -85,6 +85,9 @@ public:
     // Index into sections() of the innermost section containing `line`, or -1.
     int innermostSection(qint64 line) const;
     LogStats stats() const;
+    // Gives back the mapped pages of the indexed log (a reader maps again what it touches
+    // next): after a search has read all of it, so that the log does not stay resident.
+    void releaseMappedPages() const;
 
     static constexpr qint64 kDefaultSlab = qint64(8) << 20;
     // The indexer holds the lock for at most this many bytes at a time and lets

@@ -1,8 +1,10 @@
 // The document a viewer uses: background indexing of files, a growing cached
 // trace, and files that change underneath.
 #include "logtestutil.h"
+#include "mapped_pages.h"
 
 #include "log/logdocument.h"
+#include "log/logsearch.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -29,29 +31,6 @@ QByteArray numberedLines(int count, const char *prefix = "line ")
     for (int i = 0; i < count; ++i)
         out += prefix + QByteArray::number(i) + " \x1b[32mok\x1b[0m\n";
     return out;
-}
-
-// Resident kilobytes of this process's mappings of `path` (/proc/self/smaps), or -1.
-qint64 mappedResidentKb(const QString &path)
-{
-    QFile smaps(QStringLiteral("/proc/self/smaps"));
-    if (!smaps.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray name = QFile::encodeName(path);
-    qint64 total = 0;
-    bool inside = false;
-    const QList<QByteArray> lines = smaps.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        // A mapping's header starts with its address in lower-case hex; its fields
-        // ("Rss:", ...) start with a capital letter.
-        const char first = line.isEmpty() ? ' ' : line.at(0);
-        if ((first >= '0' && first <= '9') || (first >= 'a' && first <= 'f')) {
-            inside = line.endsWith(name);
-        } else if (inside && line.startsWith("Rss:")) {
-            total += line.mid(4).trimmed().split(' ').front().toLongLong();
-        }
-    }
-    return total;
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -244,6 +223,19 @@ void TestLogDocument::indexedPagesAreNotKeptMapped()
     QVERIFY(residentKb >= 0);
     // 64 MiB indexed; a few MiB may stay mapped around the last step and the first screen.
     QVERIFY2(residentKb < 12 * 1024, qPrintable(QStringLiteral("%1 KiB mapped").arg(residentKb)));
+
+    // A search maps all of it and keeps it for the next one; once idle, it is given back.
+    LogSearcher searcher(
+        {QStringLiteral("line 9999 "), SearchQuery::Kind::Plain, Qt::CaseSensitive});
+    std::atomic<bool> cancel{false};
+    QVERIFY(searcher.run(*document.engine(), 0, -1, 2, cancel, [](const QList<SearchHit> &) {}) >
+            0);
+    QVERIFY(mappedResidentKb(path) > 48 * 1024);
+    document.releasePagesWhenIdle(50);
+    QVERIFY(mappedResidentKb(path) > 48 * 1024); // not at once: a next search may come
+    QTRY_VERIFY2(mappedResidentKb(path) < 12 * 1024,
+                 qPrintable(QStringLiteral("%1 KiB mapped after the search went idle")
+                                .arg(mappedResidentKb(path))));
 #endif
 }
 

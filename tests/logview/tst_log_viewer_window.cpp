@@ -2,6 +2,8 @@
 // error for a file that cannot be opened, and saving as raw, plain text and HTML.
 #include "logview_test_support.h"
 
+#include "log/mapped_pages.h"
+
 #include "logview/log_view.h"
 #include "logview/log_viewer.h"
 #include "logview/log_viewer_window.h"
@@ -15,6 +17,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -139,6 +142,34 @@ private Q_SLOTS:
         refused.setAccepted(false);
         QCoreApplication::sendEvent(&window, &refused);
         QVERIFY(!refused.isAccepted());
+    }
+
+    // A search reads all of a big log; once searching has gone idle the window gives the log's
+    // pages back (a 64 MiB log must not stay resident).
+    void aSearchGivesThePagesBackWhenIdle()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("reads /proc/self/smaps");
+#else
+        QByteArray bytes;
+        for (int i = 0; bytes.size() < (64 << 20); ++i)
+            bytes += "step " + QByteArray::number(i) + " \x1b[32mok\x1b[0m of a long job\n";
+        const QString path = writeSample(u"big.log"_s, bytes);
+        LogViewerWindow window;
+        window.viewer()->setReleaseIdleMs(100);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(path));
+        window.viewer()->document()->waitForIndexed();
+        QSignalSpy finished(window.viewer(), &LogViewer::searchFinished);
+        window.viewer()->find(
+            {u"step 999999 "_s, log::SearchQuery::Kind::Plain, Qt::CaseSensitive});
+        QVERIFY(finished.wait(20'000));
+        QVERIFY(finished.first().first().toLongLong() > 0);
+        QTRY_VERIFY2(log::test::mappedResidentKb(path) < 12 * 1024,
+                     qPrintable(QStringLiteral("%1 KiB of the log still mapped")
+                                    .arg(log::test::mappedResidentKb(path))));
+#endif
     }
 
     void aFileThatCannotBeOpenedKeepsTheShownLog()
