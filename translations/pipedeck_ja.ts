@@ -1452,6 +1452,14 @@
         <source>Show this job&apos;s log in a window of its own</source>
         <translation>このジョブのログを別のウィンドウで表示します</translation>
     </message>
+    <message>
+        <source>Run this trigger job again: it starts a new downstream pipeline</source>
+        <translation>このトリガージョブを再実行します。新しいダウンストリームパイプラインが開始されます</translation>
+    </message>
+    <message>
+        <source>Start this trigger job&apos;s downstream pipeline now</source>
+        <translation>このトリガージョブのダウンストリームパイプラインを今すぐ開始します</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::ProjectsPanel</name>

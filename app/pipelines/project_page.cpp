@@ -442,7 +442,14 @@ void ProjectPage::updateJobActions()
         else
             availability = ActionRules::forJob(kind, facts, m_canWrite);
         a->setEnabled(availability.enabled);
-        a->setToolTip(availability.enabled ? kEnabledTips.value(int(kind)) : availability.reason);
+        QString tip = availability.enabled ? kEnabledTips.value(int(kind)) : availability.reason;
+        if (availability.enabled && record && record->bridge) {
+            if (kind == ActionKind::RetryJob)
+                tip = tr("Run this trigger job again: it starts a new downstream pipeline");
+            else if (kind == ActionKind::PlayJob)
+                tip = tr("Start this trigger job's downstream pipeline now");
+        }
+        a->setToolTip(tip);
     }
     m_openLog->setEnabled(record && !record->bridge);
     m_openLog->setToolTip(!record          ? tr("Select a job first.")

@@ -87,6 +87,7 @@ private Q_SLOTS:
         QVERIFY(m_f.showPipeline(demo::kBridgePipelineId));
         select(demo::kChildBridgeJobId);
         QVERIFY(act(ActionKind::RetryJob)->isEnabled());
+        QVERIFY(act(ActionKind::RetryJob)->toolTip().contains(QStringLiteral("downstream")));
         QVERIFY(!act(ActionKind::PlayJob)->isEnabled()); // it is not manual
         for (const ActionKind kind : {ActionKind::CancelJob, ActionKind::EraseJob}) {
             QVERIFY(!act(kind)->isEnabled());
