@@ -420,6 +420,10 @@ private Q_SLOTS:
         QList<int> shownPermille;
         QString lastTip;
         connect(page.follower(), &logfollow::TraceFollower::downloadProgress, this, [&] {
+            // Only the first download: later polls report progress too, while the bar may
+            // show the indexing (also in steps of 1000).
+            if (!page.follower()->isDownloadingWholeTrace())
+                return;
             if (viewer->progressBar()->maximum() == 1000)
                 shownPermille.append(viewer->progressBar()->value());
             lastTip = viewer->progressBar()->toolTip();
