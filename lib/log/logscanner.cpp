@@ -170,7 +170,11 @@ LogScanner::Wait LogScanner::handleNewline(const char *data, qint64 p, qint64 av
     if (m_timestamps == TimestampMode::On) {
         const qint64 next = p + 1;
         if (available - next >= syntax::kTimestampPrefixLength) {
-            continuation = syntax::isContinuationPrefix(data + next);
+            // A prefix never holds a line end. Checked here too, the answer is the one given
+            // below when fewer bytes have arrived and a '\n' is among them: it must not depend
+            // on how the log was split (found by the fuzzer).
+            continuation = syntax::isContinuationPrefix(data + next) &&
+                           !std::memchr(data + next, '\n', syntax::kTimestampPrefixLength);
         } else if (!final && !std::memchr(data + next, '\n', size_t(available - next))) {
             m_pos = p;
             return Wait::MoreBytes;

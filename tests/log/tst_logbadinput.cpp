@@ -62,6 +62,7 @@ private Q_SLOTS:
     void longLinesAroundTheIndexEscape();
     void deepAndManySections();
     void endlessOscAndProgress();
+    void continuationPrefixWithALineEnd();
 };
 
 void TestLogBadInput::garbage_data()
@@ -163,6 +164,24 @@ void TestLogBadInput::deepAndManySections()
                             "section_end:1:a\r\x1b[0K\n";
     feed(engine, unbalanced, {});
     QCOMPARE(describeSections(engine.sections()), u"a 1-3 d0 0s"_qs);
+}
+
+// 32 bytes that pass the cheap '+' prefix check but hold a line end (from the fuzzer): the
+// same lines whether the bytes arrive whole or at any split.
+void TestLogBadInput::continuationPrefixWithALineEnd()
+{
+    const QByteArray input = "2024-05-14T11:19:19.899359Z 00O first\n"
+                             "2024-05-14T11:\nXXXXXXXX200Z 01O+second\n"
+                             "2024-05-14T11:19:21.000000Z 00O third\n";
+    LogEngine whole;
+    feed(whole, input, {});
+    QCOMPARE(whole.lineCount(), 4); // the broken prefix is not a continuation
+    const QString reference = describeEngine(whole);
+    for (int chunk = 1; chunk <= input.size(); ++chunk) {
+        LogEngine chunked;
+        feedInChunks(chunked, input, chunk);
+        QCOMPARE(describeEngine(chunked), reference);
+    }
 }
 
 void TestLogBadInput::endlessOscAndProgress()
