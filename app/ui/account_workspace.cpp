@@ -13,6 +13,8 @@
 #include "ui/job_log_window.h"
 #include "widgets/inline_message.h"
 
+#include <algorithm>
+
 namespace pipedeck {
 
 AccountWorkspace::AccountWorkspace(const QString &accountId, gitlab::Connection &connection,
@@ -74,7 +76,11 @@ ProjectPage *AccountWorkspace::openProject(const gitlab::Project &project, const
         for (const actions::ActionKind kind : std::as_const(m_refusedTriggerJobActions))
             page->setTriggerJobActionRefused(kind);
         connect(page, &ProjectPage::triggerJobActionRefused, this,
-                [this](actions::ActionKind kind) { m_refusedTriggerJobActions.push_back(kind); });
+                [this](actions::ActionKind kind) {
+                    if (std::ranges::find(m_refusedTriggerJobActions, kind) ==
+                        m_refusedTriggerJobActions.end())
+                        m_refusedTriggerJobActions.push_back(kind);
+                });
         page->setVisibleForPolling(m_shown);
         connect(page, &ProjectPage::openPipelineRequested, this,
                 [this](qint64 projectId, qint64 pipelineId) {

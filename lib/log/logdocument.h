@@ -4,13 +4,13 @@
 
 #include <QObject>
 
-class QTimer;
-
 #include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <thread>
+
+class QTimer;
 
 namespace pipedeck::log {
 

@@ -74,18 +74,8 @@ QString TraceFollower::newCachePath(QString *error)
 bool TraceFollower::start(QString *error)
 {
     stop();
-    const QString path = newCachePath(error);
-    if (path.isEmpty())
+    if (!switchToNewCache(error))
         return false;
-    if (!m_document.startCache(path, error)) {
-        QFile::remove(path);
-        return false;
-    }
-    if (!m_cachePath.isEmpty())
-        QFile::remove(m_cachePath);
-    m_cachePath = path;
-    m_held = {};
-    m_etag.clear();
     m_finished = false;
     m_finalTracePending = false;
     m_finalTraceRequested = false;
@@ -241,16 +231,15 @@ void TraceFollower::onTrace()
     scheduleNext();
 }
 
-bool TraceFollower::startOver()
+bool TraceFollower::switchToNewCache(QString *error)
 {
-    QString error;
-    const QString path = newCachePath(&error);
+    const QString path = newCachePath(error);
+    if (path.isEmpty())
+        return false;
     // Bytes still queued for the old cache must not land in the new one.
     m_document.waitForIndexed();
-    if (path.isEmpty() || !m_document.startCache(path, &error)) {
-        qCWarning(lcLog) << "job log cache:" << error;
-        if (!path.isEmpty())
-            QFile::remove(path);
+    if (!m_document.startCache(path, error)) {
+        QFile::remove(path);
         return false;
     }
     // The old cache was unmapped when the document switched to the new one.
@@ -259,6 +248,16 @@ bool TraceFollower::startOver()
     m_cachePath = path;
     m_held = {};
     m_etag.clear();
+    return true;
+}
+
+bool TraceFollower::startOver()
+{
+    QString error;
+    if (!switchToNewCache(&error)) {
+        qCWarning(lcLog) << "job log cache:" << error;
+        return false;
+    }
     ++m_stats.resets;
     m_quietPolls = 0;
     Q_EMIT traceReset();

@@ -111,6 +111,8 @@ private:
     void onTrace();
     void onJob();
     void appendToDocument(QByteArrayView bytes);
+    // A new, empty cache for the document; the held trace and its ETag are forgotten.
+    bool switchToNewCache(QString *error);
     bool startOver();
     void scheduleNext();
     void finishIfDone();

@@ -24,10 +24,11 @@ private:
     std::unique_ptr<ActionController> m_controller;
 
     //! Runs one action to its end and returns what finished() reported.
-    ActionResult runToEnd(ActionKind kind, qint64 targetId, qint64 projectId = demo::kDemoProjectId)
+    ActionResult runToEnd(ActionKind kind, qint64 targetId, qint64 projectId = demo::kDemoProjectId,
+                          qint64 triggerJobPipelineId = 0)
     {
         QSignalSpy finished(m_controller.get(), &ActionController::finished);
-        const quint64 ticket = m_controller->run(kind, projectId, targetId);
+        const quint64 ticket = m_controller->run(kind, projectId, targetId, triggerJobPipelineId);
         if (ticket == 0)
             return {};
         if (!finished.wait(10'000))
@@ -210,12 +211,8 @@ private Q_SLOTS:
         fault.times = -1;
         m_sim.server->addFault(fault);
 
-        QSignalSpy finished(m_controller.get(), &ActionController::finished);
-        const quint64 ticket = m_controller->run(ActionKind::RetryJob, demo::kDemoProjectId,
-                                                 demo::kChildBridgeJobId, demo::kBridgePipelineId);
-        QVERIFY(ticket);
-        QVERIFY(finished.wait(10'000));
-        const auto result = finished.first().first().value<ActionResult>();
+        const ActionResult result = runToEnd(ActionKind::RetryJob, demo::kChildBridgeJobId,
+                                             demo::kDemoProjectId, demo::kBridgePipelineId);
         QCOMPARE(result.outcome, Outcome::Reconciled);
         QCOMPARE(result.status.code(), gitlab::Status::OutcomeUnknown);
         QVERIFY(result.checkStatus.ok());
