@@ -523,8 +523,12 @@ void ProjectPage::runJobAction(ActionKind kind)
     const qint64 projectId = index.data(JobsModel::ProjectIdRole).toLongLong();
     const models::JobRecord *record = m_jobs->recordAt(index);
     const bool bridge = record && record->bridge;
-    const quint64 ticket =
-        m_controller->run(kind, projectId, jobId, bridge ? record->job.pipeline.id : 0);
+    actions::ActionTarget target;
+    target.projectId = projectId;
+    target.id = jobId;
+    target.pipelineId = record ? record->job.pipeline.id : 0;
+    target.triggerJob = bridge;
+    const quint64 ticket = m_controller->run(kind, target);
     if (!ticket)
         return;
     m_pending.insert(ticket, {kind, jobId, name, bridge});

@@ -11,12 +11,13 @@ using gitlab::Status;
 
 namespace {
 
-gitlab::Request *makeActionRequest(ActionKind kind, qint64 projectId, qint64 targetId)
+gitlab::Request *makeActionRequest(ActionKind kind, const ActionTarget &target)
 {
-    const gitlab::ProjectRef project(projectId);
+    const gitlab::ProjectRef project(target.projectId);
+    const qint64 targetId = target.id;
     switch (kind) {
     case ActionKind::PlayJob:
-        return new gitlab::PlayJob(project, targetId);
+        return new gitlab::PlayJob(project, targetId, target.variables);
     case ActionKind::RetryJob:
         return new gitlab::RetryJob(project, targetId);
     case ActionKind::CancelJob:
@@ -48,30 +49,42 @@ std::optional<gitlab::Pipeline> pipelineOf(gitlab::Request &request)
     return std::nullopt;
 }
 
-//! From a pipeline's trigger jobs (retried ones included): the one acted on, or after a
-//! retry the newest one of the same name, as a job.
-std::optional<gitlab::Job> triggerJobAfter(gitlab::Request &request, const ActionResult &result)
+//! From a pipeline's jobs or trigger jobs (retried ones included): the one acted on, or after
+//! a retry the newest one of the same name.
+template<class Item> const Item *jobAfter(const QList<Item> &items, const ActionResult &result)
 {
-    auto *list = dynamic_cast<gitlab::ListPipelineBridges *>(&request);
-    if (!list)
-        return std::nullopt;
-    const gitlab::Bridge *target = nullptr;
-    for (const gitlab::Bridge &bridge : list->bridges()) {
-        if (bridge.id == result.targetId)
-            target = &bridge;
+    const Item *target = nullptr;
+    for (const Item &item : items) {
+        if (item.id == result.targetId)
+            target = &item;
     }
     if (!target)
-        return std::nullopt;
-    const gitlab::Bridge *after = target;
+        return nullptr;
+    const Item *after = target;
     if (result.kind == ActionKind::RetryJob) {
-        for (const gitlab::Bridge &bridge : list->bridges()) {
-            if (bridge.name == target->name && bridge.id > after->id)
-                after = &bridge;
+        for (const Item &item : items) {
+            if (item.name == target->name && item.id > after->id)
+                after = &item;
         }
     }
-    gitlab::Job job;
-    static_cast<gitlab::JobCommon &>(job) = *after;
-    return job;
+    return after;
+}
+
+std::optional<gitlab::Job> jobFoundInPipeline(gitlab::Request &request, const ActionResult &result)
+{
+    if (auto *jobs = dynamic_cast<gitlab::ListPipelineJobs *>(&request)) {
+        if (const gitlab::Job *after = jobAfter(jobs->jobs(), result))
+            return *after;
+        return std::nullopt;
+    }
+    if (auto *bridges = dynamic_cast<gitlab::ListPipelineBridges *>(&request)) {
+        if (const gitlab::Bridge *after = jobAfter(bridges->bridges(), result)) {
+            gitlab::Job job;
+            static_cast<gitlab::JobCommon &>(job) = *after;
+            return job;
+        }
+    }
+    return std::nullopt;
 }
 
 void startOn(gitlab::Connection *connection, gitlab::Request *request, QObject *context,
@@ -113,10 +126,22 @@ bool ActionController::isBusy(bool pipeline, qint64 targetId) const
 quint64 ActionController::run(ActionKind kind, qint64 projectId, qint64 targetId,
                               qint64 triggerJobPipelineId)
 {
-    if (!m_connection || targetId <= 0 || projectId <= 0)
+    ActionTarget target;
+    target.projectId = projectId;
+    target.id = targetId;
+    target.pipelineId = triggerJobPipelineId;
+    target.triggerJob = triggerJobPipelineId > 0;
+    return run(kind, target);
+}
+
+quint64 ActionController::run(ActionKind kind, const ActionTarget &target)
+{
+    if (!m_connection || target.id <= 0 || target.projectId <= 0)
         return 0;
-    if (isBusy(!isJobAction(kind), targetId)) {
-        qCInfo(lcNet) << actionName(kind) << "refused: an action on" << targetId
+    if (target.triggerJob && target.pipelineId <= 0)
+        return 0;
+    if (isBusy(!isJobAction(kind), target.id)) {
+        qCInfo(lcNet) << actionName(kind) << "refused: an action on" << target.id
                       << "is still running";
         return 0;
     }
@@ -124,14 +149,16 @@ quint64 ActionController::run(ActionKind kind, qint64 projectId, qint64 targetId
     Running &running = m_running[ticket];
     running.result.ticket = ticket;
     running.result.kind = kind;
-    running.result.projectId = projectId;
-    running.result.targetId = targetId;
-    running.result.triggerJobPipelineId = isJobAction(kind) ? triggerJobPipelineId : 0;
+    running.result.projectId = target.projectId;
+    running.result.targetId = target.id;
+    const bool jobAction = isJobAction(kind);
+    running.result.triggerJobPipelineId = jobAction && target.triggerJob ? target.pipelineId : 0;
+    running.pipelineId = jobAction ? target.pipelineId : 0;
 
-    gitlab::Request *request = makeActionRequest(kind, projectId, targetId);
+    gitlab::Request *request = makeActionRequest(kind, target);
     running.request = request;
-    qCInfo(lcNet) << "action" << actionName(kind) << "on" << targetId;
-    Q_EMIT started(ticket, kind, targetId);
+    qCInfo(lcNet) << "action" << actionName(kind) << "on" << target.id;
+    Q_EMIT started(ticket, kind, target.id);
     startOn(m_connection, request, this,
             [this, ticket](gitlab::Request &done) { onActionDone(ticket, done); });
     return ticket;
@@ -170,23 +197,29 @@ void ActionController::reconcile(quint64 ticket)
                   << "lost its reply; re-reading instead of sending again";
     Q_EMIT reconciling(ticket, result.kind, result.targetId);
     const gitlab::ProjectRef project(result.projectId);
+    // A retry leaves the old job as it was: re-reading it would say "failed" and offer Retry
+    // again. The pipeline's jobs with retried ones tell whether a newer attempt exists.
+    const bool checkInPipeline = result.triggerJobPipelineId > 0 ||
+                                 (result.kind == ActionKind::RetryJob && it->second.pipelineId > 0);
     gitlab::Request *check = nullptr;
     if (result.triggerJobPipelineId > 0)
         check = new gitlab::ListPipelineBridges(project, result.triggerJobPipelineId, true);
+    else if (checkInPipeline)
+        check = new gitlab::ListPipelineJobs(project, it->second.pipelineId, true);
     else if (isJobAction(result.kind))
         check = new gitlab::GetJob(project, result.targetId);
     else
         check = new gitlab::GetPipeline(project, result.targetId);
     check->setPriority(gitlab::Priority::Interactive);
     it->second.request = check;
-    startOn(m_connection, check, this, [this, ticket](gitlab::Request &done) {
+    startOn(m_connection, check, this, [this, ticket, checkInPipeline](gitlab::Request &done) {
         const auto found = m_running.find(ticket);
         if (found == m_running.end())
             return;
         ActionResult &checked = found->second.result;
         checked.checkStatus = done.status();
-        if (done.status().ok() && checked.triggerJobPipelineId > 0) {
-            checked.job = triggerJobAfter(done, checked);
+        if (done.status().ok() && checkInPipeline) {
+            checked.job = jobFoundInPipeline(done, checked);
             checked.outcome =
                 checked.job ? ActionResult::Outcome::Reconciled : ActionResult::Outcome::Unresolved;
         } else if (done.status().ok()) {

@@ -4,6 +4,7 @@
 #include "gitlab/net/status.h"
 #include "gitlab/types/job.h"
 #include "gitlab/types/pipeline.h"
+#include "gitlab/types/variable.h"
 
 #include <QObject>
 #include <QPointer>
@@ -16,6 +17,22 @@ class Request;
 } // namespace pipedeck::gitlab
 
 namespace pipedeck::actions {
+
+//! What an action acts on.
+struct ActionTarget
+{
+    qint64 projectId = 0;
+    qint64 id = 0; //!< the job or pipeline
+    //! Job actions: the job's pipeline. A lost reply to a retry is checked in the pipeline's
+    //! jobs (the old job stays failed; the answer is the newer attempt); without it the job
+    //! itself is re-read.
+    qint64 pipelineId = 0;
+    //! GET /jobs/:id does not find trigger jobs: their lost replies are checked in the
+    //! pipeline's list of trigger jobs (pipelineId is then required).
+    bool triggerJob = false;
+    //! PlayJob: job_variables_attributes, sent once with the play.
+    QList<gitlab::Variable> variables;
+};
 
 //! The result of one action, as ActionController::finished() delivers it.
 struct ActionResult
@@ -66,6 +83,8 @@ public:
     //! pass its pipeline too (see ActionResult::triggerJobPipelineId).
     quint64 run(ActionKind kind, qint64 projectId, qint64 targetId,
                 qint64 triggerJobPipelineId = 0);
+    //! The same with the whole target: a job's pipeline, play variables.
+    quint64 run(ActionKind kind, const ActionTarget &target);
 
     //! Something runs (or is being re-read) on this job or pipeline.
     bool isBusy(bool pipeline, qint64 targetId) const;
@@ -81,6 +100,7 @@ private:
     struct Running
     {
         ActionResult result;
+        qint64 pipelineId = 0;
         QPointer<gitlab::Request> request;
     };
 

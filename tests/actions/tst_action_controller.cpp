@@ -226,6 +226,61 @@ private Q_SLOTS:
         QVERIFY(m_sim.count("POST", QStringLiteral("/retry")) <= 2);
     }
 
+    // A retry leaves the old job failed: after a lost reply the answer is the newer attempt
+    // found in the pipeline's jobs, not the old job (which would offer Retry a second time).
+    void lostJobRetryIsReconciledFromThePipelinesJobs()
+    {
+        start();
+        sim::FaultRule fault;
+        fault.method = "POST";
+        fault.path = QRegularExpression(QStringLiteral("/jobs/\\d+/retry$"));
+        fault.kind = sim::FaultKind::CloseAfterProcessing;
+        fault.times = -1;
+        m_sim.server->addFault(fault);
+
+        const sim::Job *failed = m_sim.server->world().job(demo::kFailedJobId);
+        QVERIFY(failed);
+        ActionTarget target;
+        target.projectId = demo::kDemoProjectId;
+        target.id = demo::kFailedJobId;
+        target.pipelineId = failed->pipelineId;
+        QSignalSpy finished(m_controller.get(), &ActionController::finished);
+        QVERIFY(m_controller->run(ActionKind::RetryJob, target) != 0);
+        QVERIFY(finished.wait(10'000));
+        const auto result = finished.first().first().value<ActionResult>();
+        QCOMPARE(result.outcome, Outcome::Reconciled);
+        QCOMPARE(result.status.code(), gitlab::Status::OutcomeUnknown);
+        QVERIFY(result.job.has_value());
+        QCOMPARE(result.job->name, failed->spec.name);
+        QVERIFY(result.job->id > demo::kFailedJobId);
+        QVERIFY(result.job->status != gitlab::CiStatus::Failed);
+        QCOMPARE(m_sim.count("GET", QStringLiteral("/jobs/%1").arg(demo::kFailedJobId)), 0);
+        QCOMPARE(m_sim.count("GET", QStringLiteral("/pipelines/%1/jobs").arg(failed->pipelineId)),
+                 1);
+        QVERIFY(m_sim.count("POST", QStringLiteral("/retry")) <= 2);
+    }
+
+    // The variables of a play are sent once, in job_variables_attributes.
+    void playSendsItsVariables()
+    {
+        start();
+        ActionTarget target;
+        target.projectId = demo::kDemoProjectId;
+        target.id = demo::kManualJobId;
+        target.variables = {gitlab::Variable{QStringLiteral("VERSION"), QStringLiteral("1.2.3")},
+                            gitlab::Variable{QStringLiteral("NOTES"), QStringLiteral("a b")}};
+        QSignalSpy finished(m_controller.get(), &ActionController::finished);
+        QVERIFY(m_controller->run(ActionKind::PlayJob, target) != 0);
+        QVERIFY(finished.wait(10'000));
+        QCOMPARE(finished.first().first().value<ActionResult>().outcome, Outcome::Done);
+        const auto played = m_sim.server->world().job(demo::kManualJobId)->playVariables;
+        QCOMPARE(played.size(), 2);
+        QCOMPARE(played.at(0).key, QStringLiteral("VERSION"));
+        QCOMPARE(played.at(0).value, QStringLiteral("1.2.3"));
+        QCOMPARE(played.at(1).value, QStringLiteral("a b"));
+        QCOMPARE(m_sim.count("POST", QStringLiteral("/play")), 1);
+    }
+
     void lostDeleteReplyFindsThePipelineGone()
     {
         start();
