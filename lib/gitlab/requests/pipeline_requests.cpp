@@ -28,6 +28,8 @@ QUrlQuery pipelineQuery(const PipelineQuery &query)
     add("username", query.username);
     add("order_by", query.orderBy);
     add("sort", query.sort);
+    if (query.createdAfter.isValid())
+        add("created_after", query.createdAfter.toUTC().toString(Qt::ISODateWithMs));
     return q;
 }
 
@@ -46,7 +48,8 @@ GetPipeline::GetPipeline(const ProjectRef &project, qint64 pipelineId, QObject *
     : ResultRequest(getCall(pipelinePath(project, pipelineId)), parsePipelineBody, parent)
 {}
 
-static QJsonObject createBody(const QString &ref, const QList<Variable> &variables)
+static QJsonObject createBody(const QString &ref, const QList<Variable> &variables,
+                              const QJsonObject &inputs)
 {
     QJsonObject body{{QStringLiteral("ref"), ref}};
     if (!variables.isEmpty()) {
@@ -59,13 +62,16 @@ static QJsonObject createBody(const QString &ref, const QList<Variable> &variabl
         }
         body.insert(QStringLiteral("variables"), array);
     }
+    if (!inputs.isEmpty())
+        body.insert(QStringLiteral("inputs"), inputs);
     return body;
 }
 
 CreatePipeline::CreatePipeline(const ProjectRef &project, const QString &ref,
-                               const QList<Variable> &variables, QObject *parent)
+                               const QList<Variable> &variables, const QJsonObject &inputs,
+                               QObject *parent)
     : ResultRequest(actionCall("POST", project.projectPath() + QStringLiteral("/pipeline"),
-                               createBody(ref, variables)),
+                               createBody(ref, variables, inputs)),
                     parsePipelineBody, parent)
 {}
 

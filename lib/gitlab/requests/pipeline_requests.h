@@ -6,6 +6,9 @@
 #include "gitlab/types/pipeline.h"
 #include "gitlab/types/variable.h"
 
+#include <QDateTime>
+#include <QJsonObject>
+
 namespace pipedeck::gitlab {
 
 struct PipelineQuery
@@ -14,8 +17,9 @@ struct PipelineQuery
     QString status; //!< a CiStatus name
     QString source; //!< "push", "web", "parent_pipeline" (child pipelines only with this)
     QString username;
-    QString orderBy; //!< id (default), status, ref, updated_at, user_id
-    QString sort;    //!< asc, desc (default)
+    QString orderBy;        //!< id (default), status, ref, updated_at, user_id
+    QString sort;           //!< asc, desc (default)
+    QDateTime createdAfter; //!< created_after (ISO 8601); invalid = not sent
 };
 
 //! GET /projects/:id/pipelines. By default one page (the list is paged by the view);
@@ -37,12 +41,15 @@ public:
 };
 
 //! POST /projects/:id/pipeline. Never re-sent; on OutcomeUnknown list the ref's pipelines
-//! created since the click instead.
+//! created since the click instead. `inputs` (GitLab 17.10+) maps input names to typed JSON
+//! values (string, number, boolean, array); empty = not sent, so an older GitLab is not
+//! confused by it.
 class CreatePipeline : public ResultRequest<Pipeline>
 {
 public:
     CreatePipeline(const ProjectRef &project, const QString &ref,
-                   const QList<Variable> &variables = {}, QObject *parent = nullptr);
+                   const QList<Variable> &variables = {}, const QJsonObject &inputs = {},
+                   QObject *parent = nullptr);
     const Pipeline &pipeline() const { return result(); }
 };
 

@@ -56,6 +56,12 @@ ListBranches::ListBranches(const ProjectRef &project, const QString &search, QOb
                   searchQuery(search), parseArrayBody<Branch, parseBranches>, parent)
 {}
 
+GetBranch::GetBranch(const ProjectRef &project, const QString &name, QObject *parent)
+    : ResultRequest(get(project.projectPath() + QStringLiteral("/repository/branches/") +
+                        QString::fromLatin1(QUrl::toPercentEncoding(name))),
+                    parseObjectBody<Branch, parseBranch>, parent)
+{}
+
 ListTags::ListTags(const ProjectRef &project, const QString &search, const QString &orderBy,
                    const QString &sort, QObject *parent)
     : ListRequest(project.projectPath() + QStringLiteral("/repository/tags"), searchQuery(search),

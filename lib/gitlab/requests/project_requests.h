@@ -44,6 +44,14 @@ public:
     const QList<Branch> &branches() const { return items(); }
 };
 
+//! GET /projects/:id/repository/branches/:branch (the name URL-encoded, slashes too)
+class GetBranch : public ResultRequest<Branch>
+{
+public:
+    GetBranch(const ProjectRef &project, const QString &name, QObject *parent = nullptr);
+    const Branch &branch() const { return result(); }
+};
+
 //! GET /projects/:id/repository/tags
 class ListTags : public ListRequest<Tag>
 {
