@@ -35,9 +35,10 @@ struct SimFixture
     std::unique_ptr<pipedeck::sim::Server> server;
     std::unique_ptr<pipedeck::gitlab::Connection> connection;
 
-    bool start(const QString &token = kWriterToken)
+    bool start(const QString &token = kWriterToken,
+               const pipedeck::sim::ServerOptions &options = serverOptions())
     {
-        server = std::make_unique<pipedeck::sim::Server>(serverOptions());
+        server = std::make_unique<pipedeck::sim::Server>(options);
         if (!server->listen())
             return false;
         connection = std::make_unique<pipedeck::gitlab::Connection>(server->baseUrl());
