@@ -207,6 +207,17 @@
     </message>
 </context>
 <context>
+    <name>RefsModel</name>
+    <message>
+        <source>Branch</source>
+        <translation>ブランチ</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>タグ</translation>
+    </message>
+</context>
+<context>
     <name>StatusStyle</name>
     <message>
         <source>Passed</source>
