@@ -1750,4 +1750,108 @@
         <translation>無効な正規表現です: %1</translation>
     </message>
 </context>
+<context>
+    <name>pipedeck::variables::PasteParser</name>
+    <message>
+        <source>Line %1 has export without a variable.</source>
+        <translation>%1行目のexportの後に変数がありません。</translation>
+    </message>
+    <message>
+        <source>Line %1 is not KEY=VALUE or KEY: value.</source>
+        <translation>%1行目はKEY=VALUEまたはKEY: valueの形式ではありません。</translation>
+    </message>
+    <message>
+        <source>Line %1 has no key before the separator.</source>
+        <translation>%1行目の区切り文字の前にキーがありません。</translation>
+    </message>
+    <message>
+        <source>The key on line %1 contains spaces or quotes.</source>
+        <translation>%1行目のキーに空白または引用符が含まれています。</translation>
+    </message>
+    <message>
+        <source>The quote opened on line %1 is not closed.</source>
+        <translation>%1行目で開いた引用符が閉じられていません。</translation>
+    </message>
+    <message>
+        <source>Line %1 has text after the closing quote.</source>
+        <translation>%1行目の閉じ引用符の後にテキストがあります。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::variables::VariableRules</name>
+    <message>
+        <source>This value has no key.</source>
+        <translation>この値にはキーがありません。</translation>
+    </message>
+    <message>
+        <source>Keys may contain only letters, digits and _.</source>
+        <translation>キーには英字、数字、_のみを使用できます。</translation>
+    </message>
+    <message>
+        <source>Keys may be at most 255 characters long.</source>
+        <translation>キーは255文字以内にしてください。</translation>
+    </message>
+    <message>
+        <source>Another variable has the same key.</source>
+        <translation>同じキーの変数が他にもあります。</translation>
+    </message>
+    <message>
+        <source>File variables cannot be sent here.</source>
+        <translation>ここではファイル変数を送信できません。</translation>
+    </message>
+    <message>
+        <source>The value starts or ends with whitespace.</source>
+        <translation>値の先頭または末尾に空白があります。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::variables::VariablesJson</name>
+    <message>
+        <source>Not valid JSON: %1 (at character %2).</source>
+        <translation>有効なJSONではありません: %1(%2文字目)。</translation>
+    </message>
+    <message>
+        <source>Expected a JSON array of variables.</source>
+        <translation>変数のJSON配列が必要です。</translation>
+    </message>
+    <message>
+        <source>Entry %1 is not an object.</source>
+        <translation>%1番目のエントリはオブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>Entry %1 has no key.</source>
+        <translation>%1番目のエントリにキーがありません。</translation>
+    </message>
+    <message>
+        <source>The value of entry %1 is not text.</source>
+        <translation>%1番目のエントリの値がテキストではありません。</translation>
+    </message>
+    <message>
+        <source>Entry %1 has an unknown variable_type &quot;%2&quot;.</source>
+        <translation>%1番目のエントリのvariable_type「%2」は不明です。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::variables::VariablesModel</name>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>変数</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+</context>
 </TS>
