@@ -1,5 +1,7 @@
 #include "runs/play_controller.h"
 
+#include "variables/variable_rules.h"
+
 namespace pipedeck::runs {
 
 PlayController::PlayController(actions::ActionController *actions, QObject *parent)
@@ -9,9 +11,18 @@ PlayController::PlayController(actions::ActionController *actions, QObject *pare
     connect(actions, &actions::ActionController::finished, this, &PlayController::onActionFinished);
 }
 
+variables::VariableRules PlayController::playRules()
+{
+    variables::VariableRules rules;
+    rules.typesAllowed = false; // job_variables_attributes has no variable_type
+    return rules;
+}
+
 bool PlayController::submit(const PlayInput &input)
 {
     if (!m_actions || isBusy() || input.jobs.isEmpty())
+        return false;
+    if (!variables::canSend(input.rows, playRules()))
         return false;
     m_input = input;
     m_results.clear();

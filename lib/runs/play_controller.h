@@ -2,6 +2,7 @@
 
 #include "actions/action_controller.h"
 #include "variables/variable_row.h"
+#include "variables/variable_rules.h"
 
 #include <QObject>
 #include <QPointer>
@@ -40,7 +41,11 @@ class PlayController : public QObject
 public:
     PlayController(actions::ActionController *actions, QObject *parent = nullptr);
 
-    //! False (nothing sent) while an earlier submit is still running, or with no jobs.
+    //! What a play accepts: key and value only (the API takes no variable type).
+    static variables::VariableRules playRules();
+
+    //! False (nothing sent) while an earlier submit is still running, with no jobs, or with a
+    //! row that breaks playRules().
     bool submit(const PlayInput &input);
 
     bool isBusy() const { return !m_tickets.isEmpty(); }

@@ -4,6 +4,7 @@
 #include "gitlab/net/connection.h"
 #include "gitlab/requests/pipeline_requests.h"
 #include "models/loaders/launch.h"
+#include "variables/variable_rules.h"
 
 namespace pipedeck::runs {
 
@@ -52,6 +53,9 @@ qint64 newestId(const QList<gitlab::Pipeline> &pipelines)
 bool RunPipelineController::submit(const RunPipelineInput &input)
 {
     if (!m_connection || isBusy() || input.ref.trimmed().isEmpty() || input.projectId <= 0)
+        return false;
+    // The dialog shows GitLab's rules at the row; nothing that breaks them is sent.
+    if (!variables::canSend(input.rows, variables::VariableRules{}))
         return false;
     m_input = input;
     m_status = {};

@@ -55,7 +55,7 @@ public:
     ~RunPipelineController() override;
 
     //! Sends the input. False (and nothing sent) while a send or check is under way, for an
-    //! empty ref, or without a connection.
+    //! empty ref, a row that breaks GitLab's variable rules, or without a connection.
     bool submit(const RunPipelineInput &input);
     //! After outcomeUnknown(): look again (a GET; the POST is never sent again).
     bool checkAgain();

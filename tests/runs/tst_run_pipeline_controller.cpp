@@ -130,6 +130,20 @@ private Q_SLOTS:
         QCOMPARE(body, expected);
     }
 
+    void rowsThatBreakGitLabsRulesAreNotSent()
+    {
+        RunPipelineController controller(m_sim.connection.get(), QStringLiteral("demo"));
+        RunPipelineInput input = typedInput();
+        input.rows.append(VariableRow{gitlab::VariableType::EnvVar, QStringLiteral("bad key!"),
+                                      QStringLiteral("x"), false});
+        QVERIFY(!controller.submit(input));
+        input.rows.removeLast();
+        input.rows.append(input.rows.first()); // a duplicate key
+        QVERIFY(!controller.submit(input));
+        QCOMPARE(controller.state(), RunPipelineController::State::Idle);
+        QCOMPARE(m_sim.server->requests().size(), 0);
+    }
+
     void aMissingRefIsRefusedAndTheInputKept()
     {
         RunPipelineController controller(m_sim.connection.get(), QStringLiteral("demo"));
