@@ -165,7 +165,7 @@ HttpResponse createPipeline(ApiCall &call, const Project &project)
     if (ref.isEmpty())
         return HttpResponse::error(400, QStringLiteral("ref is empty"));
     const auto variables = variablesParam(call.params.value(QStringLiteral("variables")),
-                                          QStringLiteral("variables"), &error);
+                                          QStringLiteral("variables"), &error, false);
     if (!variables)
         return error;
     // Declared as `optional :inputs, type: Hash` (lib/api/ci/helpers/pipelines_helpers.rb); an

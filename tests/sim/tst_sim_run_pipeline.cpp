@@ -108,6 +108,10 @@ private Q_SLOTS:
             << QJsonArray{var(QStringLiteral(" "), QStringLiteral("1"))}
             << QByteArray(
                    R"j({"message":{"base":["Failed to persist the pipeline: Validation failed: Variables key can't be blank, Variables key can contain only letters, digits and '_'."],"variables.key":["can't be blank","can contain only letters, digits and '_'."]}})j");
+        QTest::newRow("no key")
+            << QJsonArray{QJsonObject{{QStringLiteral("value"), QStringLiteral("1")}}}
+            << QByteArray(
+                   R"j({"message":{"base":["Failed to persist the pipeline: Validation failed: Variables key can't be blank, Variables key can contain only letters, digits and '_'."],"variables.key":["can't be blank","can contain only letters, digits and '_'."]}})j");
         QTest::newRow("duplicate") << QJsonArray{var(QStringLiteral("A"), QStringLiteral("1")),
                                                  var(QStringLiteral("A"), QStringLiteral("2"))}
                                    << compact(base(QStringLiteral("Duplicate variable name: A")));
