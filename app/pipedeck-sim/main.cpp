@@ -47,8 +47,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption oldTriggerJobsOption(
         QStringLiteral("no-trigger-job-actions"),
         QStringLiteral("Answer 404 to retrying or playing a trigger job, as GitLab before 17.1."));
+    const QCommandLineOption noInputsOption(
+        QStringLiteral("no-pipeline-inputs"),
+        QStringLiteral("Ignore `inputs` on POST /projects/:id/pipeline, as GitLab before 17.10."));
+    const QCommandLineOption manyBranchesOption(
+        QStringLiteral("many-branches"),
+        QStringLiteral("Give platform/deploy-tools 10,000 more branches (ref-picker benchmark)."));
     parser.addOptions({portOption, tokenOption, readerOption, aliceOption, seedOption, speedOption,
-                       noBigLogOption, oldTriggerJobsOption});
+                       noBigLogOption, oldTriggerJobsOption, noInputsOption, manyBranchesOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -76,6 +82,8 @@ int main(int argc, char *argv[])
     }
     options.bigLog = !parser.isSet(noBigLogOption);
     options.triggerJobActions = !parser.isSet(oldTriggerJobsOption);
+    options.pipelineInputs = !parser.isSet(noInputsOption);
+    options.manyBranches = parser.isSet(manyBranchesOption);
     options.tokens.append(TokenGrant{token, QStringLiteral("demo"), {QStringLiteral("api")}, {}});
     if (parser.isSet(readerOption))
         options.tokens.append(TokenGrant{parser.value(readerOption),

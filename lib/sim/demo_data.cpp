@@ -414,6 +414,58 @@ void populateDemoData(World &world, bool bigLog)
     nightly.lastUsedMs = now - 9 * kHour;
     world.createTrigger(gateway.id, alice->id, QStringLiteral("Release automation (Alice)"));
     world.createTrigger(deployTools.id, demoUser->id, QStringLiteral("Deploy from api-gateway"));
+
+    // --- platform/deploy-tools: manual jobs worth playing (after all of the above) -------------
+    deployTools.specInputs = {
+        SpecInput{QStringLiteral("environment"), QStringLiteral("string"),
+                  QJsonValue(QStringLiteral("staging")),
+                  QJsonArray{QStringLiteral("staging"), QStringLiteral("production")},
+                  QStringLiteral("Where to deploy")},
+        SpecInput{QStringLiteral("replicas"),
+                  QStringLiteral("number"),
+                  QJsonValue(2),
+                  {},
+                  QStringLiteral("How many instances")},
+        SpecInput{QStringLiteral("dry_run"),
+                  QStringLiteral("boolean"),
+                  QJsonValue(false),
+                  {},
+                  QStringLiteral("Plan only")},
+        SpecInput{QStringLiteral("regions"),
+                  QStringLiteral("array"),
+                  QJsonValue(QJsonArray{QStringLiteral("eu-west-1")}),
+                  {},
+                  QStringLiteral("Regions to roll out to")},
+    };
+    deployTools.workflowRefusedRefs = {QString::fromLatin1(demo::kWorkflowRefusedRef)};
+    const Commit &spike =
+        world.addCommit(QStringLiteral("Spike: blue/green"), QStringLiteral("alice"), monthAgo);
+    world.setBranchHead(deployTools, QStringLiteral("wip/spike"), spike.sha);
+    JobSpec deployProduction =
+        manualJob(QStringLiteral("deploy:production"), QStringLiteral("deploy"), false);
+    deployProduction.durationSeconds = 40;
+    {
+        world.setNextIds(demo::kDeployPipelineId, demo::kDeployJobId - 1);
+        PipelineSpec spec;
+        spec.createdAtMs = now - 90 * kMinute;
+        spec.commitTitle = QStringLiteral("Roll out gateway 2.4.1 🚀");
+        spec.jobs = {job(QStringLiteral("plan"), QStringLiteral("plan"), 30), deployProduction};
+        world.createPipeline(deployTools.id, spec);
+    }
+    {
+        world.setNextIds(demo::kReleasePipelineId, demo::kReleaseNotesJobId - 1);
+        PipelineSpec spec;
+        spec.createdAtMs = now - 40 * kMinute;
+        spec.ref = QStringLiteral("main");
+        spec.username = QStringLiteral("release-bot");
+        spec.commitTitle = QStringLiteral("Release 3.0.0 🎉");
+        spec.jobs = {
+            job(QStringLiteral("build"), QStringLiteral("build"), 30),
+            manualJob(QStringLiteral("release:notes"), QStringLiteral("release"), true),
+            manualJob(QStringLiteral("release:publish"), QStringLiteral("release"), true),
+            manualJob(QStringLiteral("release:announce"), QStringLiteral("release"), true)};
+        world.createPipeline(deployTools.id, spec);
+    }
 }
 
 void runDemoActivity(World &world, qint64 *nextAtMs)

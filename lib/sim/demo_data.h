@@ -5,6 +5,7 @@
 namespace pipedeck::sim {
 
 class World;
+struct Project;
 
 // Stable ids in the demo data (ServerOptions::demoData), for tests and docs/simulator.md.
 namespace demo {
@@ -50,10 +51,27 @@ inline constexpr int kBigPipelineJobCount = 1500;
 inline constexpr qint64 kBigLogPipelineId = 3000;
 inline constexpr qint64 kBigLogJobId = 30000; // a 50 MiB log when ServerOptions::bigLog
 inline constexpr qint64 kBigLogBytes = 50 * 1024 * 1024;
+
+// platform/deploy-tools: a deploy job that asks for variables, a release pipeline with several
+// manual jobs, spec inputs and a workflow rule (added after everything above, so no earlier id
+// moved).
+inline constexpr qint64 kDeployPipelineId = 4000;
+inline constexpr qint64 kDeployJobId = 40001; // "deploy:production", manual, in stage deploy
+inline constexpr qint64 kReleasePipelineId = 4001;
+inline constexpr qint64 kReleaseNotesJobId = 40101;    // "release:notes", manual
+inline constexpr qint64 kReleasePublishJobId = 40102;  // "release:publish", manual
+inline constexpr qint64 kReleaseAnnounceJobId = 40103; // "release:announce", manual
+// Its workflow rules create no pipeline for refs matching this (a branch "wip/spike" exists).
+inline constexpr const char *kWorkflowRefusedRef = "wip/*";
+inline constexpr int kManyBranches = 10000; // ServerOptions::manyBranches
 } // namespace demo
 
 // Fills an empty World with the demo data above; deterministic for World::seed().
 void populateDemoData(World &world, bool bigLog);
+
+// Adds `count` branches named like `feature/JIRA-1234-rate-limit`, deterministic for
+// World::seed(), to the project (ServerOptions::manyBranches does it to platform/deploy-tools).
+void addManyBranches(World &world, Project &project, int count);
 
 // Keeps the demo alive while its clock runs: every few simulated minutes somebody pushes and a new
 // pipeline starts. Call it often; it does nothing until simulated time reaches *nextAtMs (0 =

@@ -182,7 +182,7 @@ const QStringList &ciStatuses()
 // variables as GitLab's create-pipeline takes them: a JSON array of {key, value,
 // variable_type}, or Rack's form `variables[0][key]=...` (a hash keyed by index).
 std::optional<QList<Variable>> variablesParam(const QJsonValue &value, const QString &name,
-                                              HttpResponse *error)
+                                              HttpResponse *error, bool keyAndValueRequired)
 {
     QList<QJsonValue> items;
     if (value.isArray()) {
@@ -206,7 +206,7 @@ std::optional<QList<Variable>> variablesParam(const QJsonValue &value, const QSt
         const QJsonObject o = items[i].toObject();
         const QString prefix = name + QLatin1Char('[') + QString::number(i) + QLatin1Char(']');
         for (const QString &required : {QStringLiteral("key"), QStringLiteral("value")}) {
-            if (!o.contains(required)) {
+            if (keyAndValueRequired && !o.contains(required)) {
                 *error = HttpResponse::error(400, prefix + QLatin1Char('[') + required +
                                                       QStringLiteral("] is missing"));
                 return std::nullopt;

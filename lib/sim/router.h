@@ -136,9 +136,12 @@ const QStringList &ciStatuses();
 std::optional<QStringList> jobScopes(const ApiCall &call, HttpResponse *error);
 
 // A list of variables as GitLab takes them: a JSON array of {key, value, variable_type}, or
-// Rack form fields `name[0][key]=...` / `name[][key]=...`; *error names the bad field.
+// Rack form fields `name[0][key]=...` / `name[][key]=...`; *error names the bad field. Play
+// `requires :key, :value` (lib/api/ci/jobs.rb); create-pipeline declares both optional
+// (lib/api/ci/helpers/pipelines_helpers.rb), so a missing key is left empty for the model's
+// validation to refuse.
 std::optional<QList<Variable>> variablesParam(const QJsonValue &value, const QString &name,
-                                              HttpResponse *error);
+                                              HttpResponse *error, bool keyAndValueRequired = true);
 
 void addInstanceRoutes(Router &router);
 void addProjectRoutes(Router &router);

@@ -1,5 +1,6 @@
 // Jobs: project jobs (offset and keyset), get, trace, cancel, retry, erase, play.
 #include "sim/router.h"
+#include "sim/variable_rules.h"
 #include "sim/world.h"
 
 #include <limits>
@@ -142,25 +143,39 @@ void addJobRoutes(Router &router)
                    return jsonResponse(201, jobJson(*erased, call.entities()));
                }));
 
-    router.add("POST", QStringLiteral("projects/:id/jobs/:job_id/play"), Access::Write,
-               onProjectItem(Developer, findJobOrTriggerJob,
-                             [](ApiCall &call, const Project &, const Job &job) {
-                                 HttpResponse error;
-                                 const auto variables = variablesParam(
-                                     call.params.value(QStringLiteral("job_variables_attributes")),
-                                     QStringLiteral("job_variables_attributes"), &error);
-                                 if (!variables)
-                                     return error;
-                                 QList<Variable> playVariables = *variables;
-                                 for (Variable &v : playVariables)
-                                     v.variableType = QStringLiteral("env_var");
-                                 QString message;
-                                 const Job *played = call.world.play(job.id, call.identity.userId,
-                                                                     playVariables, &message);
-                                 if (!played)
-                                     return HttpResponse::message(400, message);
-                                 return jsonResponse(200, jobJson(*played, call.entities()));
-                             }));
+    router.add(
+        "POST", QStringLiteral("projects/:id/jobs/:job_id/play"), Access::Write,
+        onProjectItem(
+            Developer, findJobOrTriggerJob, [](ApiCall &call, const Project &, const Job &job) {
+                HttpResponse error;
+                const auto variables =
+                    variablesParam(call.params.value(QStringLiteral("job_variables_attributes")),
+                                   QStringLiteral("job_variables_attributes"), &error);
+                if (!variables)
+                    return error;
+                QList<Variable> playVariables = *variables;
+                bool invalid = false;
+                for (Variable &v : playVariables) {
+                    v.variableType = QStringLiteral("env_var");
+                    v.key = normalizedVariableKey(v.key);
+                    invalid = invalid || !variableKeyErrors(v.key).isEmpty();
+                }
+                // A Ci::JobVariable that fails validation makes enqueue! raise
+                // StateMachines::InvalidTransition; Ci::PlayBuildService rescues
+                // it with a retry, which a manual job refuses, and the API
+                // answers 200 with the job still manual
+                // (app/services/ci/play_build_service.rb). A finished job is
+                // retried whatever the keys (World::play).
+                if (invalid && job.status == QLatin1String("manual"))
+                    return jsonResponse(200, job.isBridge() ? bridgeJson(job, call.entities())
+                                                            : jobJson(job, call.entities()));
+                QString message;
+                const Job *played =
+                    call.world.play(job.id, call.identity.userId, playVariables, &message);
+                if (!played)
+                    return HttpResponse::message(400, message);
+                return jsonResponse(200, jobJson(*played, call.entities()));
+            }));
 }
 
 } // namespace pipedeck::sim

@@ -1,5 +1,7 @@
 // Pipelines: list, latest, get, create, retry, cancel, delete, variables, jobs and bridges.
+#include "sim/pipeline_inputs.h"
 #include "sim/router.h"
+#include "sim/variable_rules.h"
 #include "sim/world.h"
 
 #include <QVariant>
@@ -24,14 +26,15 @@ const Pipeline *findPipeline(ApiCall &call, const Project &project, const QStrin
     return pipeline;
 }
 
-std::optional<qint64> timeParam(const RequestParams &params, const QString &key, bool *bad)
+std::optional<qint64> timeParam(const RequestParams &params, const QString &key, QString *bad)
 {
     const QString text = params.string(key);
     if (text.isEmpty())
         return std::nullopt;
     const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!t.isValid()) {
-        *bad = true;
+        if (bad->isEmpty())
+            *bad = key;
         return std::nullopt;
     }
     return t.toMSecsSinceEpoch();
@@ -63,13 +66,13 @@ HttpResponse listPipelines(ApiCall &call, const Project &project)
         return HttpResponse::error(400, QStringLiteral("order_by does not have a valid value"));
     if (sort != QLatin1String("asc") && sort != QLatin1String("desc"))
         return HttpResponse::error(400, QStringLiteral("sort does not have a valid value"));
-    bool badTime = false;
+    QString badTime; // Grape names the first parameter that is not a DateTime
     const auto updatedAfter = timeParam(p, QStringLiteral("updated_after"), &badTime);
     const auto updatedBefore = timeParam(p, QStringLiteral("updated_before"), &badTime);
     const auto createdAfter = timeParam(p, QStringLiteral("created_after"), &badTime);
     const auto createdBefore = timeParam(p, QStringLiteral("created_before"), &badTime);
-    if (badTime)
-        return HttpResponse::error(400, QStringLiteral("updated_after is invalid"));
+    if (!badTime.isEmpty())
+        return HttpResponse::error(400, badTime + QStringLiteral(" is invalid"));
     const QString ref = p.string(QStringLiteral("ref"));
     const QString sha = p.string(QStringLiteral("sha"));
     const QString username = p.string(QStringLiteral("username"));
@@ -140,6 +143,19 @@ HttpResponse listPipelines(ApiCall &call, const Project &project)
     return pagedArray(call, list, [&](const Pipeline *pl) { return pipelineBasicJson(*pl, ctx); });
 }
 
+// {"message":{"base":[message]}}: a pipeline creation chain step's error
+// (lib/gitlab/ci/pipeline/chain/helpers.rb#error) as render_validation_error! shows it.
+HttpResponse chainError(const QString &message)
+{
+    return jsonResponse(400,
+                        QJsonObject{{QStringLiteral("message"),
+                                     QJsonObject{{QStringLiteral("base"), QJsonArray{message}}}}});
+}
+
+// POST /projects/:id/pipeline in the order of Ci::CreatePipelineService::SEQUENCE
+// (app/services/ci/create_pipeline_service.rb): Validate::Repository, Build::Associations,
+// Config::Process (inputs), EvaluateWorkflowRules, then Create, whose pipeline.save! validates
+// the variables.
 HttpResponse createPipeline(ApiCall &call, const Project &project)
 {
     HttpResponse error;
@@ -149,17 +165,57 @@ HttpResponse createPipeline(ApiCall &call, const Project &project)
     if (ref.isEmpty())
         return HttpResponse::error(400, QStringLiteral("ref is empty"));
     const auto variables = variablesParam(call.params.value(QStringLiteral("variables")),
-                                          QStringLiteral("variables"), &error);
+                                          QStringLiteral("variables"), &error, false);
     if (!variables)
         return error;
+    // Declared as `optional :inputs, type: Hash` (lib/api/ci/helpers/pipelines_helpers.rb); an
+    // older GitLab does not declare it, and Grape passes no undeclared parameter on.
+    const bool takesInputs = call.world.acceptsPipelineInputs();
+    const QJsonValue inputsValue = call.params.value(QStringLiteral("inputs"));
+    if (takesInputs && !inputsValue.isUndefined() && !inputsValue.isNull() &&
+        !inputsValue.isObject())
+        return HttpResponse::error(400, QStringLiteral("inputs is invalid"));
     if (!call.world.branch(project, ref) && !call.world.tag(project, ref))
         return referenceNotFound();
+    if (const QString duplicates = duplicateVariablesMessage(*variables); !duplicates.isEmpty())
+        return chainError(duplicates);
+    QJsonObject inputs;
+    if (takesInputs) {
+        const QStringList errors =
+            validatePipelineInputs(project.specInputs, inputsValue.toObject(), &inputs);
+        if (!errors.isEmpty())
+            return chainError(pipelineInputsErrorMessage(errors));
+    }
+    if (!call.world.workflowAllows(project, ref))
+        return chainError(QStringLiteral("Pipeline filtered out by workflow rules."));
+    // Ci::PipelineVariable's validations (app/models/concerns/ci/has_variable.rb) fail save!:
+    // the nested errors under "variables.key", and Chain::Create's own message under base
+    // (lib/gitlab/ci/pipeline/chain/create.rb).
+    QList<Variable> stored = *variables;
+    QJsonArray keyErrors;
+    QStringList fullMessages;
+    for (Variable &v : stored) {
+        v.key = normalizedVariableKey(v.key);
+        for (const QString &message : variableKeyErrors(v.key)) {
+            keyErrors.append(message);
+            fullMessages.append(QStringLiteral("Variables key ") + message);
+        }
+    }
+    if (!keyErrors.isEmpty()) {
+        const QString base = QStringLiteral("Failed to persist the pipeline: Validation failed: ") +
+                             fullMessages.join(QStringLiteral(", "));
+        return jsonResponse(400,
+                            QJsonObject{{QStringLiteral("message"),
+                                         QJsonObject{{QStringLiteral("variables.key"), keyErrors},
+                                                     {QStringLiteral("base"), QJsonArray{base}}}}});
+    }
     PipelineSpec spec;
     spec.ref = ref;
-    spec.source = QStringLiteral("api");
+    spec.source = QStringLiteral("api"); // execute(:api, ...) in lib/api/ci/pipelines.rb
     const User *user = call.world.user(call.identity.userId);
     spec.username = user ? user->username : QString();
-    spec.variables = *variables;
+    spec.variables = stored;
+    spec.inputs = inputs;
     Pipeline &pipeline = call.world.createPipeline(project.id, spec);
     const qint64 id = pipeline.id;
     call.world.update();

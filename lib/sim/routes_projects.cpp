@@ -1,5 +1,6 @@
 // /projects, /projects/:id, repository branches and tags.
 #include "sim/pagination.h"
+#include "sim/ref_search.h"
 #include "sim/router.h"
 #include "sim/world.h"
 
@@ -12,15 +13,25 @@ namespace pipedeck::sim {
 
 namespace {
 
-bool matchesSearch(const QString &name, QString search)
+// The refs whose name matches `search`, an exact match first unless the term is a pattern
+// (app/finders/git/ref_finder.rb#by_search).
+template<typename Ref> QList<Ref> searchRefs(const QList<Ref> &refs, const QString &term)
 {
+    const RefSearch search(term);
     if (search.isEmpty())
-        return true;
-    if (search.startsWith(QLatin1Char('^')))
-        return name.startsWith(search.mid(1), Qt::CaseInsensitive);
-    if (search.endsWith(QLatin1Char('$')))
-        return name.endsWith(search.chopped(1), Qt::CaseInsensitive);
-    return name.contains(search, Qt::CaseInsensitive);
+        return refs;
+    QList<Ref> out;
+    qsizetype exact = -1;
+    for (const Ref &ref : refs) {
+        if (!search.matches(ref.name))
+            continue;
+        if (exact < 0 && search.isExact(ref.name))
+            exact = out.size();
+        out.append(ref);
+    }
+    if (exact > 0)
+        out.move(exact, 0);
+    return out;
 }
 
 HttpResponse listProjects(ApiCall &call)
@@ -136,12 +147,8 @@ void addProjectRoutes(Router &router)
 
     router.add("GET", QStringLiteral("projects/:id/repository/branches"), Access::Read,
                onProject(Guest, [](ApiCall &call, const Project &project) {
-                   const QString search = call.params.string(QStringLiteral("search"));
-                   QList<Branch> branches;
-                   for (const Branch &b : project.branches) {
-                       if (matchesSearch(b.name, search))
-                           branches.append(b);
-                   }
+                   const QList<Branch> branches =
+                       searchRefs(project.branches, call.params.string(QStringLiteral("search")));
                    const EntityContext ctx = call.entities();
                    return pagedArray(call, branches,
                                      [&](const Branch &b) { return branchJson(b, project, ctx); });
@@ -161,11 +168,7 @@ void addProjectRoutes(Router &router)
             const QString search = call.params.string(QStringLiteral("search"));
             const QString orderBy = call.params.string(QStringLiteral("order_by"));
             const bool asc = call.params.string(QStringLiteral("sort")) == QLatin1String("asc");
-            QList<Tag> tags;
-            for (const Tag &t : project.tags) {
-                if (matchesSearch(t.name, search))
-                    tags.append(t);
-            }
+            QList<Tag> tags = searchRefs(project.tags, search);
             std::stable_sort(tags.begin(), tags.end(), [&](const Tag &a, const Tag &b) {
                 if (orderBy == QLatin1String("name") || orderBy == QLatin1String("version"))
                     return asc ? a.name < b.name : a.name > b.name;

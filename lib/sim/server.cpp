@@ -91,8 +91,13 @@ Server::Server(ServerOptions options, QObject *parent)
     qRegisterMetaType<pipedeck::sim::RecordedRequest>();
     d->world.setBigLogEnabled(options.bigLog);
     d->world.setActsOnTriggerJobs(options.triggerJobActions);
+    d->world.setAcceptsPipelineInputs(options.pipelineInputs);
     if (options.demoData)
         populateDemoData(d->world, options.bigLog);
+    if (options.demoData && options.manyBranches) {
+        if (Project *tools = d->world.project(demo::kDeployToolsProjectId))
+            addManyBranches(d->world, *tools, demo::kManyBranches);
+    }
     for (const TokenGrant &grant : std::as_const(options.tokens)) {
         if (!d->world.userByUsername(grant.username))
             d->world.addUser(grant.username, grant.username);

@@ -28,6 +28,13 @@ struct ServerOptions
     // Current GitLab retries and plays trigger jobs through POST /jobs/:id/retry and /play
     // (retry since 17.1); older versions answered 404 for them, which false emulates.
     bool triggerJobActions = true;
+    // GitLab 17.10 added `inputs` to POST /projects/:id/pipeline. An older GitLab does not declare
+    // the parameter and Grape drops undeclared parameters: the pipeline is created as if no
+    // inputs were sent (no error). false emulates that.
+    bool pipelineInputs = true;
+    // platform/deploy-tools gets 10,000 more branches (feature/JIRA-1234-short-description ...,
+    // deterministic from the seed) for the ref-picker benchmark.
+    bool manyBranches = false;
     QDateTime startTime; // simulated "now" at start; null = the wall clock's now
 };
 

@@ -186,6 +186,20 @@ void writeScript(LogWriter &log, Rng &rng, const TraceRecipe &recipe, double fro
         log.line(green("$ env | grep -E '^(" + keys + ")='"));
         for (const auto &[key, value] : recipe.variables)
             log.line(key.toUtf8() + '=' + value.toUtf8());
+        if (stage == "deploy") {
+            // The demo's deploy script, so the user sees the values they played with took
+            // effect (unset variables expand to nothing, as in the shell).
+            QByteArray version;
+            QByteArray environment;
+            for (const auto &[key, value] : recipe.variables) {
+                if (key == QLatin1String("VERSION"))
+                    version = value.toUtf8();
+                else if (key == QLatin1String("ENVIRONMENT"))
+                    environment = value.toUtf8();
+            }
+            log.line(green("$ echo \"Deploying $VERSION to $ENVIRONMENT\""));
+            log.line("Deploying " + version + " to " + environment);
+        }
     }
     if (stage == "build") {
         log.line(green("$ go mod download"));

@@ -346,6 +346,7 @@ Pipeline &World::createPipeline(qint64 projectId, const PipelineSpec &spec)
     p.source = spec.source;
     p.name = spec.name;
     p.variables = spec.variables;
+    p.inputs = spec.inputs;
     p.createdAtMs = at;
     p.updatedAtMs = at;
     const User *starter = spec.username.isEmpty() ? nullptr : userByUsername(spec.username);
@@ -922,12 +923,10 @@ const Job *World::play(qint64 jobId, qint64 userId, const QList<Variable> &varia
         return job(jobId);
     }
     if (j->spec.manual && isComplete(j->status) && j->status != QLatin1String("skipped")) {
-        const Job *again = retry(jobId, userId, error);
-        if (again) {
-            Job *fresh = job(again->id);
-            fresh->playVariables = variables;
-        }
-        return again;
+        // Ci::PlayBuildService cannot enqueue a finished job and retries it instead, without the
+        // variables sent now: the new job keeps the ones it was played with (Ci::Build#clone
+        // copies job_variables_attributes; app/services/ci/retry_job_service.rb).
+        return retry(jobId, userId, error);
     }
     if (error)
         *error = QStringLiteral("400 Bad request - Unplayable Job");

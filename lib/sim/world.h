@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sim/pipeline_inputs.h"
 #include "sim/sim_clock.h"
 #include "sim/trace_generator.h"
 
@@ -125,6 +126,8 @@ struct Pipeline
     qint64 startedAtMs = 0;  // 0 = null
     qint64 finishedAtMs = 0; // 0 = null
     QList<Variable> variables;
+    QJsonObject inputs; // spec inputs with their values (defaults included); GitLab has no REST
+                        // endpoint for them, tests read them here
     qint64 upstreamBridgeId = 0; // set for downstream (child or multi-project) pipelines
     bool child = false;          // source parent_pipeline
     QStringList stages;          // in pipeline order
@@ -194,7 +197,11 @@ struct Project
     QHash<qint64, int> members; // user id -> access level
     QList<Branch> branches;
     QList<Tag> tags;
-    QList<JobSpec> ciConfig; // what a new pipeline (create / trigger / push) runs
+    QList<JobSpec> ciConfig;     // what a new pipeline (create / trigger / push) runs
+    QList<SpecInput> specInputs; // `spec: inputs:` of the project's .gitlab-ci.yml
+    // Wildcard patterns (`*` = anything) of refs for which the config's `workflow: rules:` create
+    // no pipeline (e.g. `when: never` for `$CI_COMMIT_REF_NAME =~ /^wip\//`).
+    QStringList workflowRefusedRefs;
 };
 
 // What createPipeline() needs besides the project.
@@ -204,6 +211,7 @@ struct PipelineSpec
     QString source = QStringLiteral("push");
     QString username; // who started it; empty = the project's first owner
     QList<Variable> variables;
+    QJsonObject inputs;
     QList<JobSpec> jobs;    // empty = the project's ciConfig
     QString commitTitle;    // empty = the ref's head commit
     qint64 createdAtMs = 0; // 0 = now; in the past, the pipeline has already run up to now
@@ -292,6 +300,18 @@ public:
     void setTraceCacheLimit(int jobs) { m_traceCacheLimit = jobs; }
     void setActsOnTriggerJobs(bool acts) { m_actsOnTriggerJobs = acts; }
     bool actsOnTriggerJobs() const { return m_actsOnTriggerJobs; }
+    // GitLab 17.10 added `inputs` to POST /projects/:id/pipeline; false emulates an older one.
+    void setAcceptsPipelineInputs(bool accepts) { m_acceptsPipelineInputs = accepts; }
+    bool acceptsPipelineInputs() const { return m_acceptsPipelineInputs; }
+    // What a job was played with (Ci::JobVariable rows; a retry copies them), for tests: GitLab
+    // shows them in no REST entity.
+    QList<Variable> playedVariables(qint64 jobId) const
+    {
+        const Job *j = job(jobId);
+        return j ? j->playVariables : QList<Variable>();
+    }
+    // Whether the project's workflow rules create a pipeline for the ref.
+    bool workflowAllows(const Project &project, const QString &ref) const;
     bool bigLogEnabled() const { return m_bigLogEnabled; }
     // Starts generating the big log in a worker thread, so the first request for it does not
     // stall the thread that serves (the GUI thread under `pipedeck --demo`). A request that
@@ -355,6 +375,7 @@ private:
     QByteArray m_bigLog; // a raw view of m_bigLogFile's mapping (or, without a file, the bytes)
     int m_traceCacheLimit = 4000;
     bool m_actsOnTriggerJobs = true;
+    bool m_acceptsPipelineInputs = true;
     qint64 m_bigLogBytes = 50 * 1024 * 1024;
 };
 
