@@ -75,6 +75,7 @@ private Q_SLOTS:
         RunPipelineController controller(m_sim.connection.get(), QStringLiteral("demo"));
         QSignalSpy created(&controller, &RunPipelineController::created);
         RunPipelineInput input = typedInput();
+        input.projectId = demo::kDeployToolsProjectId; // it declares these spec inputs
         input.inputs = QJsonObject{
             {QStringLiteral("environment"), QStringLiteral("staging")},
             {QStringLiteral("replicas"), 3},
