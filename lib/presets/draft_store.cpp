@@ -17,10 +17,13 @@ const QString formatName = QStringLiteral("pipedeck-draft");
 
 QString instanceText(const QUrl &instance)
 {
-    return instance
-        .adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment |
-                  QUrl::StripTrailingSlash)
-        .toString();
+    // "https://h/" and "https://h" are one instance (StripTrailingSlash keeps a lone "/").
+    QString text =
+        instance.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
+            .toString();
+    while (text.endsWith(u'/'))
+        text.chop(1);
+    return text;
 }
 
 } // namespace
