@@ -9,13 +9,15 @@ QString tokenKindName(TokenKind kind)
         return QStringLiteral("pat");
     case TokenKind::TriggerToken:
         return QStringLiteral("trigger");
+    case TokenKind::PresetValue:
+        return QStringLiteral("preset");
     }
     return {};
 }
 
 std::optional<TokenKind> tokenKindFromName(const QString &name)
 {
-    for (TokenKind kind : {TokenKind::PersonalAccessToken, TokenKind::TriggerToken}) {
+    for (TokenKind kind : {TokenKind::PersonalAccessToken, TokenKind::TriggerToken, TokenKind::PresetValue}) {
         if (tokenKindName(kind) == name)
             return kind;
     }
@@ -45,12 +47,19 @@ QString instanceKeyPart(const QUrl &instance)
     return part;
 }
 
+QString presetQualifier(qint64 projectId, const QString &presetName, const QString &variableKey)
+{
+    return QString::number(projectId) + u'/' +
+           QString::fromLatin1(QUrl::toPercentEncoding(presetName)) + u'/' +
+           QString::fromLatin1(QUrl::toPercentEncoding(variableKey));
+}
+
 QString TokenKey::storageKey() const
 {
     const QString instancePart = instanceKeyPart(instance);
     if (instancePart.isEmpty() || account.isEmpty())
         return {};
-    if (kind == TokenKind::TriggerToken && qualifier.isEmpty())
+    if ((kind == TokenKind::TriggerToken || kind == TokenKind::PresetValue) && qualifier.isEmpty())
         return {};
     QString key = tokenKindName(kind) + u'/' + instancePart + u'/' +
                   QString::fromLatin1(QUrl::toPercentEncoding(account));

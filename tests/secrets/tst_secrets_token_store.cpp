@@ -112,6 +112,18 @@ private Q_SLOTS:
         QTest::newRow("trigger without qualifier")
             << TokenKey{TokenKind::TriggerToken, QUrl(u"https://h.example"_s), u"u"_s, {}}
             << QString();
+        QTest::newRow("preset value")
+            << TokenKey{TokenKind::PresetValue, QUrl(u"https://h.example"_s), u"jdoe"_s,
+                        presetQualifier(42, u"Release"_s, u"DEPLOY_KEY"_s)}
+            << u"preset/h.example:443/jdoe/42%2FRelease%2FDEPLOY_KEY"_s;
+        // A '/' in a preset name is encoded twice, so it cannot pose as the separator.
+        QTest::newRow("preset name with a slash")
+            << TokenKey{TokenKind::PresetValue, QUrl(u"https://h.example"_s), u"jdoe"_s,
+                        presetQualifier(42, u"a/b"_s, u"C"_s)}
+            << u"preset/h.example:443/jdoe/42%2Fa%252Fb%2FC"_s;
+        QTest::newRow("preset value without qualifier")
+            << TokenKey{TokenKind::PresetValue, QUrl(u"https://h.example"_s), u"u"_s, {}}
+            << QString();
     }
 
     void storageKeysAreNamespaced()
