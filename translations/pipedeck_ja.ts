@@ -1713,6 +1713,112 @@
     </message>
 </context>
 <context>
+    <name>pipedeck::history::RunHistory</name>
+    <message>
+        <source>The run history cannot be kept: Qt&apos;s SQLite driver is missing (install libqt6sql6-sqlite).</source>
+        <translation>実行履歴を保存できません: QtのSQLiteドライバーがありません(libqt6sql6-sqliteをインストールしてください)。</translation>
+    </message>
+    <message>
+        <source>The run history cannot be kept: the folder %1 cannot be created.</source>
+        <translation>実行履歴を保存できません: フォルダー%1を作成できません。</translation>
+    </message>
+    <message>
+        <source>The run history %1 cannot be opened.</source>
+        <translation>実行履歴%1を開けません。</translation>
+    </message>
+    <message>
+        <source>The run history was written by a newer Pipedeck; it is left as it is.</source>
+        <translation>実行履歴は新しいバージョンのPipedeckで書き込まれています。変更せずにそのままにします。</translation>
+    </message>
+    <message>
+        <source>The run history %1 cannot be updated to this version of Pipedeck.</source>
+        <translation>実行履歴%1をこのバージョンのPipedeck用に更新できません。</translation>
+    </message>
+    <message>
+        <source>The run history is not open.</source>
+        <translation>実行履歴が開かれていません。</translation>
+    </message>
+    <message>
+        <source>The run could not be written to the history.</source>
+        <translation>実行を履歴に書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The result could not be written to the history.</source>
+        <translation>結果を履歴に書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The run history could not be read.</source>
+        <translation>実行履歴を読み込めませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::history::RunHistoryModel</name>
+    <message>
+        <source>Play job</source>
+        <translation>ジョブを実行</translation>
+    </message>
+    <message>
+        <source>Run pipeline</source>
+        <translation>パイプラインを実行</translation>
+    </message>
+    <message>
+        <source>Trigger pipeline</source>
+        <translation>パイプラインをトリガー</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>送信中…</translation>
+    </message>
+    <message>
+        <source>Job #%1</source>
+        <translation>ジョブ #%1</translation>
+    </message>
+    <message>
+        <source>Pipeline #%1</source>
+        <translation>パイプライン #%1</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始済み</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>拒否: %1</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>結果不明</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2の%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Job / ref</source>
+        <translation>ジョブ / ref</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>変数</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck::log::ByteSource</name>
     <message>
         <source>This log cannot grow.</source>
@@ -1748,6 +1854,84 @@
     <message>
         <source>Invalid regular expression: %1</source>
         <translation>無効な正規表現です: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::presets::DraftStore</name>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>下書きを保存できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::presets::PresetStore</name>
+    <message>
+        <source>The keychain is locked — retry.</source>
+        <translation>キーチェーンがロックされています。再試行してください。</translation>
+    </message>
+    <message>
+        <source>The value is not in the keychain: enter it again.</source>
+        <translation>値がキーチェーンにありません。もう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>The keychain is locked or unavailable — retry.</source>
+        <translation>キーチェーンがロックされているか、利用できません。再試行してください。</translation>
+    </message>
+    <message>
+        <source>Pipedeck was not allowed to use the keychain — allow access and retry.</source>
+        <translation>Pipedeckはキーチェーンの使用を許可されていません。アクセスを許可して再試行してください。</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer in time — retry.</source>
+        <translation>キーチェーンが時間内に応答しませんでした。再試行してください。</translation>
+    </message>
+    <message>
+        <source>The value is too long for the keychain (at most %1 bytes).</source>
+        <translation>値が長すぎるため、キーチェーンに保存できません(最大%1バイト)。</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error — retry.</source>
+        <translation>キーチェーンがエラーを報告しました。再試行してください。</translation>
+    </message>
+    <message>
+        <source>The value was not saved in the keychain: enter it again.</source>
+        <translation>値はキーチェーンに保存されていません。もう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>The account has no usable instance address or user name, so its presets cannot be kept.</source>
+        <translation>このアカウントには使用可能なインスタンスのアドレスまたはユーザー名がないため、プリセットを保存できません。</translation>
+    </message>
+    <message>
+        <source>A preset needs a name.</source>
+        <translation>プリセットには名前が必要です。</translation>
+    </message>
+    <message>
+        <source>There is no preset named “%1”.</source>
+        <translation>「%1」という名前のプリセットはありません。</translation>
+    </message>
+    <message>
+        <source>A preset named “%1” already exists.</source>
+        <translation>「%1」という名前のプリセットはすでに存在します。</translation>
+    </message>
+    <message>
+        <source>The presets could not be saved: %1</source>
+        <translation>プリセットを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The preset was saved without these sensitive values: %1.</source>
+        <translation>次の機密の値を含めずにプリセットを保存しました: %1。</translation>
+    </message>
+    <message>
+        <source>The file is not a Pipedeck presets export.</source>
+        <translation>このファイルはPipedeckのプリセットのエクスポートではありません。</translation>
+    </message>
+    <message>
+        <source>Presets imported: %1.</source>
+        <translation>インポートしたプリセット: %1件。</translation>
+    </message>
+    <message>
+        <source>Presets imported: %1. Sensitive values are never exported; enter these %2 again before sending.</source>
+        <translation>インポートしたプリセット: %1件。機密の値はエクスポートされないため、送信前にこれら%2件をもう一度入力してください。</translation>
     </message>
 </context>
 <context>
