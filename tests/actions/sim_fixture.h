@@ -3,10 +3,12 @@
 // An in-process pipedeck-sim on loopback and a gitlab::Connection signed in to it, for the
 // action and page tests. Simulated time moves only through server->advance().
 #include "gitlab/net/connection.h"
+#include "sim/fault_rule.h"
 #include "sim/server.h"
 
 #include <QDateTime>
 #include <QList>
+#include <QRegularExpression>
 #include <memory>
 
 namespace actionstest {
@@ -64,6 +66,18 @@ struct SimFixture
         return n;
     }
     int writes() const { return count("POST") + count("PUT") + count("DELETE"); }
+
+    //! GitLab acts on every matching request and the reply is lost (the connection closes).
+    //! Forever, so that a transport-level resend by Qt is swallowed as well.
+    void loseRepliesTo(const QByteArray &method, const QString &pathPattern)
+    {
+        pipedeck::sim::FaultRule fault;
+        fault.method = method;
+        fault.path = QRegularExpression(pathPattern);
+        fault.kind = pipedeck::sim::FaultKind::CloseAfterProcessing;
+        fault.times = -1;
+        server->addFault(fault);
+    }
 };
 
 } // namespace actionstest

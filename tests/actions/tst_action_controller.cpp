@@ -172,12 +172,7 @@ private Q_SLOTS:
     void lostReplyIsReconciledWithAGet()
     {
         start();
-        sim::FaultRule fault;
-        fault.method = "POST";
-        fault.path = QRegularExpression(QStringLiteral("/jobs/\\d+/play$"));
-        fault.kind = sim::FaultKind::CloseAfterProcessing;
-        fault.times = -1; // a transport-level resend by Qt would be swallowed as well
-        m_sim.server->addFault(fault);
+        m_sim.loseRepliesTo("POST", QStringLiteral("/jobs/\\d+/play$"));
 
         QSignalSpy reconciling(m_controller.get(), &ActionController::reconciling);
         const ActionResult result = runToEnd(ActionKind::PlayJob, demo::kManualJobId);
@@ -204,12 +199,7 @@ private Q_SLOTS:
     void lostTriggerJobRetryIsReconciledFromThePipeline()
     {
         start();
-        sim::FaultRule fault;
-        fault.method = "POST";
-        fault.path = QRegularExpression(QStringLiteral("/jobs/\\d+/retry$"));
-        fault.kind = sim::FaultKind::CloseAfterProcessing;
-        fault.times = -1;
-        m_sim.server->addFault(fault);
+        m_sim.loseRepliesTo("POST", QStringLiteral("/jobs/\\d+/retry$"));
 
         const ActionResult result = runToEnd(ActionKind::RetryJob, demo::kChildBridgeJobId,
                                              demo::kDemoProjectId, demo::kBridgePipelineId);
@@ -231,12 +221,7 @@ private Q_SLOTS:
     void lostJobRetryIsReconciledFromThePipelinesJobs()
     {
         start();
-        sim::FaultRule fault;
-        fault.method = "POST";
-        fault.path = QRegularExpression(QStringLiteral("/jobs/\\d+/retry$"));
-        fault.kind = sim::FaultKind::CloseAfterProcessing;
-        fault.times = -1;
-        m_sim.server->addFault(fault);
+        m_sim.loseRepliesTo("POST", QStringLiteral("/jobs/\\d+/retry$"));
 
         const sim::Job *failed = m_sim.server->world().job(demo::kFailedJobId);
         QVERIFY(failed);
@@ -284,12 +269,7 @@ private Q_SLOTS:
     void lostDeleteReplyFindsThePipelineGone()
     {
         start();
-        sim::FaultRule fault;
-        fault.method = "DELETE";
-        fault.path = QRegularExpression(QStringLiteral("/pipelines/\\d+$"));
-        fault.kind = sim::FaultKind::CloseAfterProcessing;
-        fault.times = -1;
-        m_sim.server->addFault(fault);
+        m_sim.loseRepliesTo("DELETE", QStringLiteral("/pipelines/\\d+$"));
         const ActionResult result = runToEnd(ActionKind::DeletePipeline, 101);
         QCOMPARE(result.outcome, Outcome::Reconciled);
         QVERIFY(result.targetGone);

@@ -186,12 +186,7 @@ private Q_SLOTS:
 
     void aLostReplyIsLookedUpNotResent()
     {
-        sim::FaultRule fault;
-        fault.method = "POST";
-        fault.path = QRegularExpression(QStringLiteral("/pipeline$"));
-        fault.kind = sim::FaultKind::CloseAfterProcessing;
-        fault.times = -1;
-        m_sim.server->addFault(fault);
+        m_sim.loseRepliesTo("POST", QStringLiteral("/pipeline$"));
         RunPipelineController controller(m_sim.connection.get(), QStringLiteral("demo"));
         QSignalSpy created(&controller, &RunPipelineController::created);
         QVERIFY(controller.submit(typedInput()));
@@ -212,12 +207,7 @@ private Q_SLOTS:
 
     void anUnansweredLookupCanBeAskedAgain()
     {
-        sim::FaultRule lost;
-        lost.method = "POST";
-        lost.path = QRegularExpression(QStringLiteral("/pipeline$"));
-        lost.kind = sim::FaultKind::CloseAfterProcessing;
-        lost.times = -1;
-        m_sim.server->addFault(lost);
+        m_sim.loseRepliesTo("POST", QStringLiteral("/pipeline$"));
         sim::FaultRule down;
         down.method = "GET";
         down.path = QRegularExpression(QStringLiteral("/pipelines$"));
