@@ -23,6 +23,7 @@ namespace {
 
 constexpr int kTimeoutMs = 20'000;
 const QString kToken = QStringLiteral("refs-loader-test-token");
+const pipedeck::gitlab::ProjectRef kSandbox(demo::kSandboxProjectId);
 
 QStringList names(const RefsModel &model)
 {
@@ -90,8 +91,7 @@ private Q_SLOTS:
         RefsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        RefsLoader loader(m_connection.get(), pipedeck::gitlab::ProjectRef(demo::kSandboxProjectId),
-                          QStringLiteral("main"), &model);
+        RefsLoader loader(m_connection.get(), kSandbox, QStringLiteral("main"), &model);
         QSignalSpy refreshed(&loader, &RefsLoader::refreshed);
         loader.refresh();
         QVERIFY(refreshed.wait(kTimeoutMs));
@@ -110,8 +110,7 @@ private Q_SLOTS:
         RefsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        RefsLoader loader(m_connection.get(), pipedeck::gitlab::ProjectRef(demo::kSandboxProjectId),
-                          QStringLiteral("main"), &model);
+        RefsLoader loader(m_connection.get(), kSandbox, QStringLiteral("main"), &model);
         QSignalSpy refreshed(&loader, &RefsLoader::refreshed);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         model.setSearchText(QStringLiteral("rel"));
@@ -143,8 +142,7 @@ private Q_SLOTS:
     void typingSendsOneSearchPerPause()
     {
         RefsModel model;
-        RefsLoader loader(m_connection.get(), pipedeck::gitlab::ProjectRef(demo::kSandboxProjectId),
-                          QStringLiteral("main"), &model);
+        RefsLoader loader(m_connection.get(), kSandbox, QStringLiteral("main"), &model);
         loader.setDebounceMs(50);
         QSignalSpy refreshed(&loader, &RefsLoader::refreshed);
         for (const QString &typed : {QStringLiteral("f"), QStringLiteral("fe"),
@@ -160,8 +158,7 @@ private Q_SLOTS:
     void failureKeepsTheLastListMarkedStale()
     {
         RefsModel model;
-        RefsLoader loader(m_connection.get(), pipedeck::gitlab::ProjectRef(demo::kSandboxProjectId),
-                          QStringLiteral("main"), &model);
+        RefsLoader loader(m_connection.get(), kSandbox, QStringLiteral("main"), &model);
         QSignalSpy refreshed(&loader, &RefsLoader::refreshed);
         model.setSearchText(QStringLiteral("release"));
         loader.refresh();
