@@ -68,7 +68,8 @@ struct SimFixture
     int writes() const { return count("POST") + count("PUT") + count("DELETE"); }
 
     //! GitLab acts on every matching request and the reply is lost (the connection closes).
-    //! Forever, so that a transport-level resend by Qt is swallowed as well.
+    //! Forever, so that a transport-level resend (Qt does it for a body-less DELETE) is
+    //! swallowed as well.
     void loseRepliesTo(const QByteArray &method, const QString &pathPattern)
     {
         pipedeck::sim::FaultRule fault;

@@ -199,15 +199,17 @@ private Q_SLOTS:
 
     void lostActionReplyIsOutcomeUnknown()
     {
-        m_sim->addFault(rule("POST", kPlayPath, FaultKind::CloseAfterProcessing, -1));
+        // Once: a resend by Qt's HTTP layer would reach GitLab and be answered.
+        m_sim->addFault(rule("POST", kPlayPath, FaultKind::CloseAfterProcessing, 1));
         const quint64 admittedBefore = m_connection->gate().admittedTotal();
         PlayJob play(demo::kDemoProjectId, demo::kManualJobId);
         QVERIFY(runToEnd(play, *m_connection));
         VERIFY_CODE(play, Status::OutcomeUnknown);
         QVERIFY(play.status().needsReconcile());
-        // One send by the app; Qt's own transport resend on a dropped connection may add one.
+        // One send by the app, and none by Qt's transport (its reconnect would rewind the body;
+        // OneShotBody refuses).
         QCOMPARE(m_connection->gate().admittedTotal() - admittedBefore, quint64(1));
-        QVERIFY(gltest::countRequests(*m_sim, "POST", "/play") <= 2);
+        QCOMPARE(gltest::countRequests(*m_sim, "POST", "/play"), 1);
         // The caller re-reads instead of re-sending: the job was played.
         m_sim->clearFaults();
         GetJob job(demo::kDemoProjectId, demo::kManualJobId);

@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "gitlab/net/clock.h"
+#include "gitlab/net/one_shot_body.h"
 #include "gitlab/net/origin.h"
 #include "gitlab/net/redact.h"
 #include "gitlab/net/reply_classifier.h"
@@ -248,16 +249,32 @@ void Connection::startAttempt(CallId id)
     const QNetworkRequest request = buildRequest(p.call, p.url);
     const QByteArray &method = p.call.method;
     QNetworkReply *reply = nullptr;
-    if (method == "GET")
+    if (method == "GET") {
         reply = m_network.get(request);
-    else if (method == "POST")
+    } else if (!p.call.isRetryable() && (method == "POST" || method == "PUT")) {
+        // An action: Qt must not re-send it on its own after a dropped connection. An empty
+        // body would give Qt nothing to rewind, so an action always carries one ("{}" is what
+        // GitLab reads as no parameters).
+        QNetworkRequest actionRequest = request;
+        QByteArray body = p.call.body;
+        if (body.isEmpty()) {
+            body = QByteArrayLiteral("{}");
+            actionRequest.setHeader(QNetworkRequest::ContentTypeHeader,
+                                    QByteArrayLiteral("application/json"));
+        }
+        actionRequest.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        auto *device = new OneShotBody(body);
+        reply = m_network.sendCustomRequest(actionRequest, method, device);
+        device->setParent(reply);
+    } else if (method == "POST") {
         reply = m_network.post(request, p.call.body);
-    else if (method == "PUT")
+    } else if (method == "PUT") {
         reply = m_network.put(request, p.call.body);
-    else if (method == "DELETE" && p.call.body.isEmpty())
+    } else if (method == "DELETE" && p.call.body.isEmpty()) {
         reply = m_network.deleteResource(request);
-    else
+    } else {
         reply = m_network.sendCustomRequest(request, method, p.call.body);
+    }
     p.reply = reply;
     qCDebug(lcNet).noquote() << method << displayUrl(p.url) << "attempt" << p.attempts;
 
