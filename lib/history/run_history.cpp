@@ -295,7 +295,7 @@ qint64 RunHistory::recordStarted(const RunRecord &record)
     query.addBindValue(record.jobId);
     query.addBindValue(text(record.ref));
     query.addBindValue(encodeVariables(rows));
-    query.addBindValue(variableKeys(rows));
+    query.addBindValue(text(variableKeys(rows)));
     query.addBindValue(text(record.triggerDescription));
     query.addBindValue(runOutcomeName(RunOutcome::Pending));
     // Autocommit: the insert is one transaction, synced (synchronous=FULL) before exec returns.

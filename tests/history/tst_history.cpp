@@ -127,6 +127,18 @@ private Q_SLOTS:
         QVERIFY(!records.at(0).finishedAt.isValid());
     }
 
+    void aRunWithoutVariablesIsRecorded()
+    {
+        RunHistory history(m_dir.filePath(u"no-variables.sqlite"_s));
+        QVERIFY(history.open());
+        RunRecord run = playRecord();
+        run.kind = RunKind::RunPipeline;
+        run.variables.clear();
+        const qint64 id = history.recordStarted(run);
+        QVERIFY2(id > 0, qPrintable(history.lastError()));
+        QCOMPARE(history.record(id)->variables, QList<pipedeck::variables::VariableRow>{});
+    }
+
     void twoInstancesOnOneFileSeeEachOther()
     {
         const QString path = m_dir.filePath(u"shared.sqlite"_s);
