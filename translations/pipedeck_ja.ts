@@ -1206,6 +1206,222 @@
     </message>
 </context>
 <context>
+    <name>pipedeck::PlayDialog</name>
+    <message numerus="yes">
+        <source>Play %n Jobs</source>
+        <translation>
+            <numerusform>%n件のジョブを実行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>ジョブを実行</translation>
+    </message>
+    <message>
+        <source>Retry “%1”</source>
+        <translation>「%1」を再試行</translation>
+    </message>
+    <message>
+        <source>Play “%1”</source>
+        <translation>「%1」の実行</translation>
+    </message>
+    <message>
+        <source>Stage %1 · pipeline #%2 · ref %3 · %4</source>
+        <translation>ステージ %1 · パイプライン #%2 · ref %3 · %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Play %n manual jobs</source>
+        <translation>
+            <numerusform>%n件の手動ジョブの実行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · pipeline #%2 · ref %3 · %4</source>
+        <translation>%1 · パイプライン #%2 · ref %3 · %4</translation>
+    </message>
+    <message>
+        <source>GitLab did not retry the job. %1</source>
+        <translation>GitLabはジョブを再試行しませんでした。%1</translation>
+    </message>
+    <message>
+        <source>This job already ran. Retrying it runs a new job with the variables it was played with, shown below (GitLab ignores new values on a retry; sensitive values are reused by GitLab but were never stored here). To run with other values, run a new pipeline.</source>
+        <translation>このジョブは実行済みです。再試行すると、実行時の変数(下記)で新しいジョブが実行されます(再試行ではGitLabは新しい値を無視します。機密の値はGitLabが再利用しますが、ここには保存されていません)。別の値で実行するには、新しいパイプラインを実行してください。</translation>
+    </message>
+    <message>
+        <source>This job already ran. Retrying it runs a new job with the variables it was played with; Pipedeck did not send them, so it cannot show them. GitLab ignores new values on a retry.</source>
+        <translation>このジョブは実行済みです。再試行すると、実行時の変数で新しいジョブが実行されます。その変数はPipedeckから送信されたものではないため、表示できません。再試行ではGitLabは新しい値を無視します。</translation>
+    </message>
+    <message>
+        <source>Restored the values you had not sent, from %1.</source>
+        <translation>%1 時点の未送信の値を復元しました。</translation>
+    </message>
+    <message>
+        <source>Prefilled with the values last sent to “%1”. Sensitive values are never stored: type them again.</source>
+        <translation>「%1」に前回送信した値を入力済みです。機密の値は保存されないため、もう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>Prefilled with the values last sent to “%1”.</source>
+        <translation>「%1」に前回送信した値を入力済みです。</translation>
+    </message>
+    <message>
+        <source>retry of the job %1 (stage %2, pipeline #%3)</source>
+        <translation>ジョブ %1 の再試行(ステージ %2、パイプライン #%3)</translation>
+    </message>
+    <message>
+        <source>the manual job %1 (stage %2, pipeline #%3)</source>
+        <translation>手動ジョブ %1(ステージ %2、パイプライン #%3)</translation>
+    </message>
+    <message>
+        <source>An action on this job is still running.</source>
+        <translation>このジョブへの操作がまだ実行中です。</translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>再試行しています…</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: fix the variables marked in the table first.</source>
+        <translation>何も送信されていません。先に表で印の付いた変数を修正してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Playing %n jobs…</source>
+        <translation>
+            <numerusform>%n件のジョブを実行しています…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Playing…</source>
+        <translation>実行しています…</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>「%1」: %2</translation>
+    </message>
+    <message>
+        <source>GitLab did not play: %1</source>
+        <translation>GitLabは次のジョブを実行しませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The reply was lost for %1 and GitLab could not be asked what happened; it was not sent again. Check the pipeline before playing it again.</source>
+        <translation>%1 への応答が失われ、GitLabに結果を確認できませんでした。リクエストは再送信していません。もう一度実行する前にパイプラインを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::PresetsButton</name>
+    <message>
+        <source>Presets</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <source>Apply, save or manage named sets of variables for this project</source>
+        <translation>このプロジェクト用の名前付き変数セットを適用、保存、管理します</translation>
+    </message>
+    <message>
+        <source>No presets for this project yet</source>
+        <translation>このプロジェクトのプリセットはまだありません</translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation>ジョブ %1</translation>
+    </message>
+    <message>
+        <source>ref %1</source>
+        <translation>ref %1</translation>
+    </message>
+    <message>
+        <source>Save as Preset…</source>
+        <translation>プリセットとして保存…</translation>
+    </message>
+    <message>
+        <source>Delete Preset</source>
+        <translation>プリセットを削除</translation>
+    </message>
+    <message>
+        <source>Export Presets…</source>
+        <translation>プリセットをエクスポート…</translation>
+    </message>
+    <message>
+        <source>Import Presets…</source>
+        <translation>プリセットをインポート…</translation>
+    </message>
+    <message>
+        <source>Applied the preset “%1”.</source>
+        <translation>プリセット「%1」を適用しました。</translation>
+    </message>
+    <message>
+        <source>Applied the preset “%1”, but the keychain did not give the values of %2: %3</source>
+        <translation>プリセット「%1」を適用しましたが、キーチェーンから %2 の値を取得できませんでした: %3</translation>
+    </message>
+    <message>
+        <source>Saved the preset “%1”.</source>
+        <translation>プリセット「%1」を保存しました。</translation>
+    </message>
+    <message>
+        <source>Save as Preset</source>
+        <translation>プリセットとして保存</translation>
+    </message>
+    <message>
+        <source>Name of the preset:</source>
+        <translation>プリセットの名前:</translation>
+    </message>
+    <message>
+        <source>Name of the preset (tied to the job “%1”):</source>
+        <translation>プリセットの名前(ジョブ「%1」に関連付け):</translation>
+    </message>
+    <message>
+        <source>Replace Preset</source>
+        <translation>プリセットを置き換え</translation>
+    </message>
+    <message>
+        <source>A preset named “%1” exists. Replace it?</source>
+        <translation>「%1」という名前のプリセットがあります。置き換えますか?</translation>
+    </message>
+    <message>
+        <source>Delete the preset “%1” and its sensitive values in the keychain?</source>
+        <translation>プリセット「%1」と、キーチェーン内のその機密の値を削除しますか?</translation>
+    </message>
+    <message>
+        <source>Deleted the preset “%1”.</source>
+        <translation>プリセット「%1」を削除しました。</translation>
+    </message>
+    <message>
+        <source>Export Presets</source>
+        <translation>プリセットのエクスポート</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSONファイル (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n preset(s).</source>
+        <translation>
+            <numerusform>%n件のプリセットをエクスポートしました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sensitive value(s) left out.</source>
+        <translation>
+            <numerusform>機密の値%n件は除外しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Presets</source>
+        <translation>プリセットのインポート</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>%1 を読み込めませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck::ProjectPage</name>
     <message>
         <source>Starting…</source>
@@ -1471,6 +1687,48 @@
         <source>Start this trigger job&apos;s downstream pipeline now</source>
         <translation>このトリガージョブのダウンストリームパイプラインを今すぐ開始します</translation>
     </message>
+    <message>
+        <source>Play…</source>
+        <translation>変数を指定して実行…</translation>
+    </message>
+    <message>
+        <source>Play Manual Jobs of Stage…</source>
+        <translation>ステージの手動ジョブを実行…</translation>
+    </message>
+    <message>
+        <source>Run Pipeline…</source>
+        <translation>パイプラインを実行…</translation>
+    </message>
+    <message>
+        <source>Run a new pipeline for a branch or tag, with variables</source>
+        <translation>ブランチまたはタグで、変数を指定して新しいパイプラインを実行します</translation>
+    </message>
+    <message>
+        <source>Only a manual job can be played with variables.</source>
+        <translation>変数を指定して実行できるのは手動ジョブだけです。</translation>
+    </message>
+    <message>
+        <source>Retry this job with the variables it was played with</source>
+        <translation>実行時の変数でこのジョブを再試行します</translation>
+    </message>
+    <message>
+        <source>Choose variables, then run this manual job</source>
+        <translation>変数を指定して、この手動ジョブを実行します</translation>
+    </message>
+    <message numerus="yes">
+        <source>Play the %n manual job(s) of stage “%1” with the same variables</source>
+        <translation>
+            <numerusform>ステージ「%1」の%n件の手動ジョブを同じ変数で実行します</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This stage has no manual job waiting.</source>
+        <translation>このステージに実行待ちの手動ジョブはありません。</translation>
+    </message>
+    <message>
+        <source>Pipeline #%1 was created.</source>
+        <translation>パイプライン #%1 を作成しました。</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::ProjectsPanel</name>
@@ -1512,6 +1770,150 @@
     </message>
 </context>
 <context>
+    <name>pipedeck::RefPicker</name>
+    <message>
+        <source>default</source>
+        <translation>デフォルト</translation>
+    </message>
+    <message>
+        <source>protected</source>
+        <translation>保護</translation>
+    </message>
+    <message>
+        <source>Branch or tag</source>
+        <translation>ブランチまたはタグ</translation>
+    </message>
+    <message>
+        <source>Type to search branches and tags</source>
+        <translation>入力してブランチとタグを検索</translation>
+    </message>
+    <message>
+        <source>Matching branches and tags</source>
+        <translation>一致するブランチとタグ</translation>
+    </message>
+    <message>
+        <source>Could not search the branches and tags: %1</source>
+        <translation>ブランチとタグを検索できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>検索しています…</translation>
+    </message>
+    <message>
+        <source>More refs match: type more of the name to narrow the list.</source>
+        <translation>さらに多くのrefが一致します。名前をもっと入力して絞り込んでください。</translation>
+    </message>
+    <message>
+        <source>No branch or tag matches “%1”.</source>
+        <translation>「%1」に一致するブランチまたはタグはありません。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::RunPipelineDialog</name>
+    <message>
+        <source>Run Pipeline</source>
+        <translation>パイプラインを実行</translation>
+    </message>
+    <message>
+        <source>Run a pipeline of %1</source>
+        <translation>%1 のパイプラインの実行</translation>
+    </message>
+    <message>
+        <source>On %1, signed in as %2</source>
+        <translation>%1 に %2 としてサインイン中</translation>
+    </message>
+    <message>
+        <source>Run for &amp;branch or tag</source>
+        <translation>ブランチ名またはタグで実行(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pipeline inputs</source>
+        <translation>パイプライン入力</translation>
+    </message>
+    <message>
+        <source>One per line, name: value. Numbers, true/false and [&quot;arrays&quot;] keep their type.</source>
+        <translation>1行に1つ、名前: 値。数値、true/false、[&quot;配列&quot;]は型が保たれます。</translation>
+    </message>
+    <message>
+        <source>&amp;Inputs (GitLab 17.10 and later)</source>
+        <translation>入力(&amp;I)(GitLab 17.10以降)</translation>
+    </message>
+    <message>
+        <source>Check Again</source>
+        <translation>もう一度確認</translation>
+    </message>
+    <message>
+        <source>Ask GitLab again whether the pipeline was created; the request is not sent again</source>
+        <translation>パイプラインが作成されたかをGitLabにもう一度確認します。リクエストは再送信しません</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>リンクをコピー</translation>
+    </message>
+    <message>
+        <source>Copy GitLab&apos;s link to its Run pipeline form with this ref and these variables (sensitive values left out)</source>
+        <translation>このrefと変数を入力したGitLabのパイプライン実行フォームへのリンクをコピーします(機密の値は除外)</translation>
+    </message>
+    <message>
+        <source>Restored the values you had not sent, from %1.</source>
+        <translation>%1 時点の未送信の値を復元しました。</translation>
+    </message>
+    <message>
+        <source>Asking GitLab…</source>
+        <translation>GitLabに確認しています…</translation>
+    </message>
+    <message>
+        <source>Prefilled from a link: check the values before running.</source>
+        <translation>リンクの値を入力しました。実行する前に値を確認してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Link copied; %n sensitive variable(s) left out.</source>
+        <translation>
+            <numerusform>リンクをコピーしました。機密の変数%n件は除外しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Link copied.</source>
+        <translation>リンクをコピーしました。</translation>
+    </message>
+    <message>
+        <source>a new pipeline on the protected ref %1</source>
+        <translation>保護されたref %1 での新しいパイプライン</translation>
+    </message>
+    <message>
+        <source>a new pipeline on %1</source>
+        <translation>%1 での新しいパイプライン</translation>
+    </message>
+    <message>
+        <source>with input %1</source>
+        <translation>入力 %1 付き</translation>
+    </message>
+    <message>
+        <source>Choose the branch or tag to run the pipeline for.</source>
+        <translation>パイプラインを実行するブランチまたはタグを選択してください。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: check the ref and the variables.</source>
+        <translation>何も送信されていません。refと変数を確認してください。</translation>
+    </message>
+    <message>
+        <source>Creating the pipeline…</source>
+        <translation>パイプラインを作成しています…</translation>
+    </message>
+    <message>
+        <source>GitLab did not create the pipeline. %1</source>
+        <translation>GitLabはパイプラインを作成しませんでした。%1</translation>
+    </message>
+    <message>
+        <source>Pipeline inputs need GitLab 17.10 or later and inputs declared in the project&apos;s CI configuration.</source>
+        <translation>パイプライン入力には、GitLab 17.10以降と、プロジェクトのCI設定で宣言された入力が必要です。</translation>
+    </message>
+    <message>
+        <source>The reply was lost and GitLab shows no new pipeline by you on %1 yet. The request was not sent again. %2</source>
+        <translation>応答が失われ、GitLabには %1 であなたが作成した新しいパイプラインがまだありません。リクエストは再送信していません。%2</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck::SectionOutlineModel</name>
     <message>
         <source>%1 (line %2)</source>
@@ -1524,6 +1926,41 @@
     <message>
         <source>Duration</source>
         <translation>所要時間</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::SendDialog</name>
+    <message>
+        <source>&amp;Variables</source>
+        <translation>変数(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Check what will be sent:</source>
+        <translation>送信する内容を確認してください:</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>&amp;Review before sending</source>
+        <translation>送信前に確認(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Fix the variables marked in the table first.</source>
+        <translation>先に表で印の付いた変数を修正してください。</translation>
+    </message>
+    <message>
+        <source>%1 Now</source>
+        <translation>今すぐ%1</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +2136,166 @@
     <message>
         <source>Not saved — kept for this session only.</source>
         <translation>保存されていません。このセッションの間のみ保持します。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::VariableItemDelegate</name>
+    <message>
+        <source>Variable</source>
+        <translation>変数</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Variable type</source>
+        <translation>変数の種類</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::VariablesEditor</name>
+    <message>
+        <source>Variables</source>
+        <translation>変数</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>貼り付け</translation>
+    </message>
+    <message>
+        <source>Paste KEY=VALUE lines or GitLab&apos;s JSON array as rows</source>
+        <translation>KEY=VALUEの行またはGitLabのJSON配列を行として貼り付けます</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove the selected variable (Delete)</source>
+        <translation>選択した変数を削除します (Delete)</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上へ移動</translation>
+    </message>
+    <message>
+        <source>Move the selected variable up (Alt+Up)</source>
+        <translation>選択した変数を上へ移動します (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下へ移動</translation>
+    </message>
+    <message>
+        <source>Move the selected variable down (Alt+Down)</source>
+        <translation>選択した変数を下へ移動します (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>機密</translation>
+    </message>
+    <message>
+        <source>Hide the value and keep it out of drafts, history and exports (Ctrl+Shift+H)</source>
+        <translation>値を隠し、下書き、履歴、エクスポートに含めません (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+        <source>Show Value</source>
+        <translation>値を表示</translation>
+    </message>
+    <message>
+        <source>Show the sensitive value as typed (Ctrl+Shift+V)</source>
+        <translation>機密の値を入力どおりに表示します (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>インポート…</translation>
+    </message>
+    <message>
+        <source>Read variables from a JSON file in GitLab&apos;s format</source>
+        <translation>GitLab形式のJSONファイルから変数を読み込みます</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <source>Write the variables to a JSON file in GitLab&apos;s format, without sensitive values</source>
+        <translation>変数をGitLab形式のJSONファイルに書き出します(機密の値は除く)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) must be fixed before sending.</source>
+        <translation>
+            <numerusform>送信する前に%n件の行を修正する必要があります。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The clipboard holds no variables: paste KEY=VALUE lines or GitLab&apos;s JSON array.</source>
+        <translation>クリップボードに変数がありません。KEY=VALUEの行またはGitLabのJSON配列を貼り付けてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variable(s) added</source>
+        <translation>
+            <numerusform>%n件の変数を追加</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) replaced</source>
+        <translation>
+            <numerusform>%n件の値を置き換え</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped:</source>
+        <translation>
+            <numerusform>%n件をスキップ:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a variables file.</source>
+        <translation>%1 は変数ファイルとしては大きすぎます。</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON array of variables in GitLab&apos;s format.</source>
+        <translation>%1 はGitLab形式の変数のJSON配列ではありません。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>%1 にエクスポートしました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sensitive variable(s) left out.</source>
+        <translation>
+            <numerusform>機密の変数%n件は除外しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Variables</source>
+        <translation>変数のインポート</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSONファイル (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Export Variables</source>
+        <translation>変数のエクスポート</translation>
     </message>
 </context>
 <context>
@@ -1932,6 +2529,56 @@
     <message>
         <source>Presets imported: %1. Sensitive values are never exported; enter these %2 again before sending.</source>
         <translation>インポートしたプリセット: %1件。機密の値はエクスポートされないため、送信前にこれら%2件をもう一度入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::runs::PipelineInputsText</name>
+    <message>
+        <source>Line %1: write an input as name: value.</source>
+        <translation>%1行目: 入力は「名前: 値」の形で書いてください。</translation>
+    </message>
+    <message>
+        <source>Line %1: the input “%2” is given twice; the last one counts.</source>
+        <translation>%1行目: 入力「%2」が2回指定されています。最後の指定が有効です。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::runs::ReviewSummary</name>
+    <message>
+        <source>Project: %1</source>
+        <translation>プロジェクト: %1</translation>
+    </message>
+    <message>
+        <source>GitLab: %1, signed in as %2</source>
+        <translation>GitLab: %1、%2 としてサインイン中</translation>
+    </message>
+    <message>
+        <source>Ref: %1</source>
+        <translation>ref: %1</translation>
+    </message>
+    <message>
+        <source>Ref: %1 at %2</source>
+        <translation>ref: %1(%2)</translation>
+    </message>
+    <message>
+        <source>Will run: %1</source>
+        <translation>実行内容: %1</translation>
+    </message>
+    <message>
+        <source>(sensitive, hidden)</source>
+        <translation>(機密、非表示)</translation>
+    </message>
+    <message>
+        <source>File variable %1 = %2</source>
+        <translation>ファイル変数 %1 = %2</translation>
+    </message>
+    <message>
+        <source>Variable %1 = %2</source>
+        <translation>変数 %1 = %2</translation>
+    </message>
+    <message>
+        <source>No variables.</source>
+        <translation>変数なし。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,9 @@
 #include "pipelines/pipeline_graph_view.h"
 #include "pipelines/pipeline_header.h"
 #include "pipelines/pipelines_panel.h"
+#include "runs/play_dialog.h"
+#include "runs/run_pipeline_dialog.h"
+#include "runs/run_recorder.h"
 #include "widgets/inline_message.h"
 #include "widgets/status_style.h"
 
@@ -260,6 +263,9 @@ void ProjectPage::createActions()
     QAction *play =
         make(tr("Run"), QKeySequence(Qt::CTRL | Qt::Key_Return), QStringLiteral("playJob"));
     play->setIcon(StatusStyle::icon(CiStatus::Manual));
+    m_playWithVariables = make(tr("Play…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                               QStringLiteral("playJobWithVariables"));
+    m_playStage = make(tr("Play Manual Jobs of Stage…"), {}, QStringLiteral("playStage"));
     QAction *retry =
         make(tr("Retry"), QKeySequence(Qt::CTRL | Qt::Key_R), QStringLiteral("retryJob"));
     QAction *cancel =
@@ -281,6 +287,12 @@ void ProjectPage::createActions()
     m_showRetried = make(tr("Show Retried Jobs"), {}, QStringLiteral("showRetried"));
     m_showRetried->setCheckable(true);
     m_showRetried->setToolTip(tr("Also show the earlier attempts of jobs that were retried"));
+    m_runPipeline = make(tr("Run Pipeline…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+                         QStringLiteral("runPipeline"));
+    m_runPipeline->setEnabled(m_canWrite);
+    m_runPipeline->setToolTip(m_canWrite
+                                  ? tr("Run a new pipeline for a branch or tag, with variables")
+                                  : ActionRules::forJob(ActionKind::PlayJob, {}, false).reason);
     m_refresh = make(tr("Refresh"), QKeySequence(QKeySequence::Refresh), QStringLiteral("refresh"));
     m_refresh->setToolTip(tr("Read the pipelines and jobs from GitLab now"));
 
@@ -307,9 +319,12 @@ void ProjectPage::createActions()
     connect(m_showRetried, &QAction::toggled, this,
             [this](bool show) { m_jobs->setIncludeRetried(show); });
     connect(m_refresh, &QAction::triggered, this, &ProjectPage::refresh);
+    connect(m_playWithVariables, &QAction::triggered, this, &ProjectPage::openPlayDialog);
+    connect(m_playStage, &QAction::triggered, this, &ProjectPage::openPlayStageDialog);
+    connect(m_runPipeline, &QAction::triggered, this, &ProjectPage::openRunPipelineDialog);
 
-    m_details->setActions({m_openLog, play, retry, cancel, erase, m_openJob});
-    m_header->setActions({retryPipeline, cancelPipeline, m_showRetried, m_refresh});
+    m_details->setActions({m_openLog, play, m_playWithVariables, retry, cancel, erase, m_openJob});
+    m_header->setActions({m_runPipeline, retryPipeline, cancelPipeline, m_showRetried, m_refresh});
 }
 
 qint64 ProjectPage::currentJobId() const
@@ -451,6 +466,23 @@ void ProjectPage::updateJobActions()
         }
         a->setToolTip(tip);
     }
+    bool alreadyRan = false;
+    const bool playable = record && !busy && m_canWrite && canPlayWithVariables(jobId, &alreadyRan);
+    m_playWithVariables->setEnabled(playable);
+    m_playWithVariables->setToolTip(
+        !record       ? tr("Select a job first.")
+        : !m_canWrite ? ActionRules::forJob(ActionKind::PlayJob, facts, false).reason
+        : !playable   ? tr("Only a manual job can be played with variables.")
+        : alreadyRan  ? tr("Retry this job with the variables it was played with")
+                      : tr("Choose variables, then run this manual job"));
+    const int stageJobs = record && m_canWrite ? int(manualJobsOfStage(jobId).size()) : 0;
+    m_playStage->setEnabled(stageJobs > 0);
+    m_playStage->setToolTip(stageJobs > 0
+                                ? tr("Play the %n manual job(s) of stage “%1” with the same "
+                                     "variables",
+                                     nullptr, stageJobs)
+                                      .arg(record->job.stage)
+                                : tr("This stage has no manual job waiting."));
     m_openLog->setEnabled(record && !record->bridge);
     m_openLog->setToolTip(!record          ? tr("Select a job first.")
                           : record->bridge ? tr("A trigger job has no log of its own.")
@@ -561,6 +593,11 @@ void ProjectPage::runPipelineAction(ActionKind kind)
 
 void ProjectPage::onActionFinished(const ActionResult &result)
 {
+    if (!m_pending.contains(result.ticket)) {
+        // A Play dialog's: it shows the answer; the cards follow through onJobPlayed().
+        updateJobActions();
+        return;
+    }
     const PendingAction pending = m_pending.take(result.ticket);
     const bool jobAction = actions::isJobAction(result.kind);
     if (jobAction) {
@@ -680,6 +717,8 @@ QMenu *ProjectPage::buildJobMenu(QWidget *parent)
     menu->setDefaultAction(m_openLog);
     menu->addSeparator();
     menu->addAction(action(ActionKind::PlayJob));
+    menu->addAction(m_playWithVariables);
+    menu->addAction(m_playStage);
     menu->addAction(action(ActionKind::RetryJob));
     menu->addAction(action(ActionKind::CancelJob));
     menu->addSeparator();
@@ -733,11 +772,133 @@ void ProjectPage::showPipelineMenu(qint64 pipelineId, const QPoint &globalPos)
     menu->addAction(action(ActionKind::RetryPipeline));
     menu->addAction(action(ActionKind::CancelPipeline));
     menu->addSeparator();
+    menu->addAction(m_runPipeline);
+    menu->addSeparator();
     menu->addAction(m_openPipeline);
     menu->addAction(m_copyPipelineLink);
     menu->addSeparator();
     menu->addAction(action(ActionKind::DeletePipeline));
     menu->popup(globalPos);
+}
+
+bool ProjectPage::canPlayWithVariables(qint64 jobId, bool *alreadyRan) const
+{
+    const QModelIndex index = jobId ? m_jobs->indexOfJob(jobId) : QModelIndex();
+    const models::JobRecord *record = m_jobs->recordAt(index);
+    *alreadyRan = false;
+    if (!record || record->bridge || index.data(JobsModel::RetriedRole).toBool())
+        return false;
+    if (record->job.status == CiStatus::Manual)
+        return true;
+    // GitLab does not say whether a finished job was manual; the history knows the ones
+    // played from here.
+    actions::JobFacts facts;
+    facts.status = record->job.status;
+    if (!ActionRules::forJob(ActionKind::RetryJob, facts, m_canWrite).enabled)
+        return false;
+    const runs::RunRecorder recorder(m_runServices.history, m_runServices.account, m_project.id,
+                                     m_project.pathWithNamespace);
+    *alreadyRan = recorder.playedOn(jobId).has_value();
+    return *alreadyRan;
+}
+
+QList<qint64> ProjectPage::manualJobsOfStage(qint64 jobId) const
+{
+    QList<qint64> ids;
+    const QModelIndex job = jobId ? m_jobs->indexOfJob(jobId) : QModelIndex();
+    const QModelIndex stage = job.parent();
+    if (!job.isValid())
+        return ids;
+    for (int row = 0; row < m_jobs->rowCount(stage); ++row) {
+        const QModelIndex sibling = m_jobs->index(row, 0, stage);
+        const models::JobRecord *record = m_jobs->recordAt(sibling);
+        if (record && !record->bridge && record->job.status == CiStatus::Manual &&
+            !sibling.data(JobsModel::RetriedRole).toBool() &&
+            !m_controller->isBusy(false, record->job.id))
+            ids.append(record->job.id);
+    }
+    return ids;
+}
+
+PlayDialog *ProjectPage::openPlayDialog()
+{
+    updateJobActions();
+    if (!m_playWithVariables->isEnabled())
+        return nullptr;
+    bool alreadyRan = false;
+    const qint64 jobId = m_graph->currentJobId();
+    if (!canPlayWithVariables(jobId, &alreadyRan))
+        return nullptr;
+    return showPlayDialog({jobId}, alreadyRan);
+}
+
+PlayDialog *ProjectPage::openPlayStageDialog()
+{
+    updateJobActions();
+    if (!m_playStage->isEnabled())
+        return nullptr;
+    return showPlayDialog(manualJobsOfStage(m_graph->currentJobId()), false);
+}
+
+PlayDialog *ProjectPage::showPlayDialog(const QList<qint64> &jobIds, bool alreadyRan)
+{
+    QList<PlayDialogJob> jobs;
+    for (const qint64 id : jobIds) {
+        const models::JobRecord *record = m_jobs->recordAt(m_jobs->indexOfJob(id));
+        if (!record)
+            continue;
+        PlayDialogJob job;
+        job.target.jobId = id;
+        job.target.name = record->job.name;
+        job.target.stage = record->job.stage;
+        job.target.pipelineId = record->job.pipeline.id;
+        job.ref = record->job.ref;
+        job.alreadyRan = alreadyRan;
+        jobs.append(job);
+    }
+    if (jobs.isEmpty())
+        return nullptr;
+    auto *dialog = new PlayDialog(m_controller, m_runServices, m_project, jobs, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PlayDialog::jobPlayed, this, &ProjectPage::onJobPlayed);
+    dialog->show();
+    return dialog;
+}
+
+RunPipelineDialog *ProjectPage::openRunPipelineDialog()
+{
+    if (!m_canWrite)
+        return nullptr;
+    auto *dialog = new RunPipelineDialog(&m_connection, m_runServices, m_project, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RunPipelineDialog::pipelineCreated, this,
+            [this](const gitlab::Pipeline &pipeline) {
+                m_pipelinesLoader->refresh();
+                showPipeline(pipeline.id);
+                m_message->showMessage(InlineMessage::Kind::Info,
+                                       tr("Pipeline #%1 was created.").arg(pipeline.id));
+            });
+    dialog->show();
+    return dialog;
+}
+
+void ProjectPage::onJobPlayed(const ActionResult &result)
+{
+    if (result.ok() && result.job) {
+        m_graph->setOptimistic(
+            result.targetId,
+            result.job->id == result.targetId ? result.job->status : CiStatus::Pending, {});
+        m_optimisticJobs.insert(result.targetId);
+        if (result.job->id != result.targetId && m_graph->currentJobId() == result.targetId)
+            m_graph->setCurrentJob(result.job->id);
+    }
+    if (result.outcome != ActionResult::Outcome::Failed) {
+        if (m_pipelineId)
+            m_jobsLoader->refresh();
+        m_pipelinesLoader->refresh();
+    }
+    updateJobActions();
+    updateStatusText();
 }
 
 QString ProjectPage::statusText() const

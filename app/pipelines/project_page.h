@@ -2,6 +2,7 @@
 
 #include "actions/action_kind.h"
 #include "gitlab/types/project.h"
+#include "runs/run_services.h"
 
 #include <QHash>
 #include <QSet>
@@ -33,6 +34,8 @@ struct ActionResult;
 
 class InlineMessage;
 class JobDetailsPane;
+class PlayDialog;
+class RunPipelineDialog;
 class PipelineGraphView;
 class PipelineHeader;
 class PipelinesPanel;
@@ -70,6 +73,17 @@ public:
     void setTriggerJobActionRefused(actions::ActionKind kind);
     //! Re-reads the list and the shown pipeline now.
     void refresh();
+    //! The run history, presets and drafts of the account: without them Play… works with
+    //! nothing remembered.
+    void setRunServices(const runs::RunServices &services) { m_runServices = services; }
+
+    //! Play… on the current job (a manual job; or retry of one played from Pipedeck), and
+    //! Play… on the manual jobs of the current job's stage. The dialog, or null when the action
+    //! is not available. Shown non-modally; deleted when closed.
+    PlayDialog *openPlayDialog();
+    PlayDialog *openPlayStageDialog();
+    //! Run pipeline… for this project; null without write access.
+    RunPipelineDialog *openRunPipelineDialog();
 
     //! How destructive actions are confirmed (default: a question dialog). Tests replace it.
     using Confirmation = std::function<bool(const QString &title, const QString &text)>;
@@ -92,6 +106,9 @@ public:
     QAction *copyJobLinkAction() const { return m_copyJobLink; }
     QAction *showRetriedAction() const { return m_showRetried; }
     QAction *openLogAction() const { return m_openLog; }
+    QAction *playWithVariablesAction() const { return m_playWithVariables; }
+    QAction *playStageAction() const { return m_playStage; }
+    QAction *runPipelineAction() const { return m_runPipeline; }
     //! The page's own status line below it; off when a window shows statusText() elsewhere.
     void setStatusLineVisible(bool visible);
     //! The context menu of a job, as it would pop up (for tests: not shown).
@@ -128,6 +145,11 @@ private:
     void showJobMenu(qint64 jobId, const QPoint &globalPos);
     void showPipelineMenu(qint64 pipelineId, const QPoint &globalPos);
     bool confirm(const QString &title, const QString &text);
+    QList<qint64> manualJobsOfStage(qint64 jobId) const;
+    //! Play… applies: the job is manual, or ran after a play that the history recorded.
+    bool canPlayWithVariables(qint64 jobId, bool *alreadyRan) const;
+    PlayDialog *showPlayDialog(const QList<qint64> &jobIds, bool alreadyRan);
+    void onJobPlayed(const actions::ActionResult &result);
 
     gitlab::Connection &m_connection;
     gitlab::Project m_project;
@@ -158,6 +180,10 @@ private:
     QAction *m_copyPipelineLink = nullptr;
     QAction *m_showRetried = nullptr;
     QAction *m_refresh = nullptr;
+    QAction *m_playWithVariables = nullptr;
+    QAction *m_playStage = nullptr;
+    QAction *m_runPipeline = nullptr;
+    runs::RunServices m_runServices;
 
     struct PendingAction
     {

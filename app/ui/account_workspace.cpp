@@ -10,6 +10,7 @@
 #include "models/projects/recent_projects.h"
 #include "pipelines/pipeline_graph_view.h"
 #include "pipelines/project_page.h"
+#include "runs/run_pipeline_dialog.h"
 #include "ui/job_log_window.h"
 #include "widgets/inline_message.h"
 
@@ -72,6 +73,7 @@ ProjectPage *AccountWorkspace::openProject(const gitlab::Project &project, const
         }
         delete m_page.data();
         auto *page = new ProjectPage(m_connection, project, m_canWrite, m_scheduler.get());
+        page->setRunServices(m_runServices);
         m_page = page;
         for (const actions::ActionKind kind : std::as_const(m_refusedTriggerJobActions))
             page->setTriggerJobActionRefused(kind);
@@ -84,7 +86,7 @@ ProjectPage *AccountWorkspace::openProject(const gitlab::Project &project, const
         page->setVisibleForPolling(m_shown);
         connect(page, &ProjectPage::openPipelineRequested, this,
                 [this](qint64 projectId, qint64 pipelineId) {
-                    openProject(projectId, Target{Target::Kind::Pipeline, pipelineId, false});
+                    openProject(projectId, Target::pipeline(pipelineId));
                 });
         connect(page, &ProjectPage::openJobLogRequested, this,
                 [this](qint64 projectId, qint64 jobId, const QString &jobName) {
@@ -113,9 +115,7 @@ void AccountWorkspace::goBack()
         return;
     const Visit visit = m_history.takeLast();
     m_goingBack = true;
-    openProject(visit.project, visit.pipelineId
-                                   ? Target{Target::Kind::Pipeline, visit.pipelineId, false}
-                                   : Target{});
+    openProject(visit.project, visit.pipelineId ? Target::pipeline(visit.pipelineId) : Target{});
     m_goingBack = false;
     Q_EMIT historyChanged();
 }
@@ -176,6 +176,10 @@ void AccountWorkspace::showTarget(ProjectPage *page, const Target &target)
             checkJob(page, target.id);
         else
             page->showJob(target.id);
+        break;
+    case Target::Kind::NewPipeline:
+        if (RunPipelineDialog *dialog = page->openRunPipelineDialog())
+            dialog->applyPrefill(target.ref, target.rows);
         break;
     }
 }

@@ -2,6 +2,8 @@
 
 #include "actions/action_kind.h"
 #include "gitlab/types/project.h"
+#include "runs/run_services.h"
+#include "variables/variable_row.h"
 
 #include <QHash>
 #include <QList>
@@ -32,9 +34,27 @@ class ProjectPage;
 // What to show once a project page is open.
 struct ProjectPageTarget
 {
-    enum class Kind { Project, Pipeline, Job };
+    enum class Kind { Project, Pipeline, Job, NewPipeline };
     Kind kind = Kind::Project;
     qint64 id = 0; // pipeline or job id
+    // NewPipeline: the Run pipeline dialog opens with these.
+    QString ref;
+    QList<variables::VariableRow> rows;
+
+    static ProjectPageTarget pipeline(qint64 pipelineId)
+    {
+        ProjectPageTarget target;
+        target.kind = Kind::Pipeline;
+        target.id = pipelineId;
+        return target;
+    }
+    static ProjectPageTarget job(qint64 jobId)
+    {
+        ProjectPageTarget target;
+        target.kind = Kind::Job;
+        target.id = jobId;
+        return target;
+    }
     // Ask GitLab first whether the pipeline or job exists and say so on the page if not
     // (addresses typed or pasted); a job also gets its log window.
     bool fromLink = false;
@@ -64,6 +84,8 @@ public:
     models::ProjectsLoader *projectsLoader() const { return m_loader.get(); }
     models::PollScheduler *scheduler() const { return m_scheduler.get(); }
     ProjectPage *page() const { return m_page; }
+    //! The history, presets and drafts the account's Play and Run dialogs use.
+    void setRunServices(const runs::RunServices &services) { m_runServices = services; }
     QList<JobLogWindow *> logWindows() const;
 
     // Opens the project's page (the open one when it is that project's already).
@@ -114,6 +136,7 @@ private:
     std::unique_ptr<models::ProjectsLoader> m_loader;
     std::unique_ptr<models::PollScheduler> m_scheduler;
     QPointer<ProjectPage> m_page;
+    runs::RunServices m_runServices;
     QHash<qint64, QPointer<JobLogWindow>> m_logWindows; // by job id
     QHash<qint64, QString> m_projectPaths;              // by id, of projects opened
     struct Visit

@@ -8,10 +8,13 @@
 #include "accounts/sign_in_check.h"
 #include "core/logging.h"
 #include "gitlab/net/connection.h"
+#include "history/run_history.h"
 #include "i18n/translator.h"
 #include "logview/log_viewer_window.h"
 #include "models/projects/projects_model.h"
 #include "pipelines/project_page.h"
+#include "presets/draft_store.h"
+#include "presets/preset_store.h"
 #include "projects/projects_panel.h"
 #include "secrets/keychain_secret_store.h"
 #include "secrets/redaction.h"
@@ -102,6 +105,14 @@ int Application::start(const QStringList &arguments)
     m_settings = std::make_unique<QSettings>();
     m_secretStore = std::make_unique<KeychainSecretStore>();
     m_tokens = std::make_unique<TokenStore>(*m_secretStore, *m_settings);
+    m_presets = std::make_unique<presets::PresetStore>(*m_secretStore, *m_settings);
+    m_drafts = std::make_unique<presets::DraftStore>();
+    m_history = std::make_unique<history::RunHistory>(history::RunHistory::defaultPath());
+    if (QString error; !m_history->open(&error)) {
+        // Plays and runs still work; they are not remembered.
+        qCWarning(lcStore) << "run history unavailable:" << error;
+        m_history.reset();
+    }
     m_registry = std::make_unique<AccountRegistry>(*m_settings);
     m_sessions =
         std::make_unique<SessionManager>(*m_registry, *m_tokens, gitlab::ConnectionOptions{});
@@ -242,6 +253,12 @@ void Application::syncWorkspace(const QString &accountId)
         auto workspace = std::make_unique<AccountWorkspace>(
             accountId, *session->connection, session->account.canWrite(), *m_settings);
         AccountWorkspace *ws = workspace.get();
+        runs::RunServices services;
+        services.account = {session->account.instance, session->account.username};
+        services.history = m_history.get();
+        services.presets = m_presets.get();
+        services.drafts = m_drafts.get();
+        ws->setRunServices(services);
         connect(ws, &AccountWorkspace::pageOpened, this, [this, ws](ProjectPage *page) {
             if (ws->accountId() == m_window->currentAccountId()) {
                 m_window->showProjectPage(page);
@@ -268,8 +285,7 @@ void Application::syncWorkspace(const QString &accountId)
                 [this, ws](qint64 projectId, qint64 jobId) {
                     m_window->setCurrentAccount(ws->accountId());
                     m_window->present();
-                    ws->openProject(projectId, AccountWorkspace::Target{
-                                                   AccountWorkspace::Target::Kind::Job, jobId});
+                    ws->openProject(projectId, AccountWorkspace::Target::job(jobId));
                 });
         m_workspaces.emplace(accountId, std::move(workspace));
     } else if (!ready && it != m_workspaces.end()) {
@@ -336,6 +352,11 @@ void Application::openLink(const DeepLink &link)
         break;
     case DeepLink::Kind::Job:
         target.kind = AccountWorkspace::Target::Kind::Job;
+        break;
+    case DeepLink::Kind::NewPipeline:
+        target.kind = AccountWorkspace::Target::Kind::NewPipeline;
+        target.ref = link.ref;
+        target.rows = link.rows;
         break;
     }
     ws->openProject(link.projectPath, target);

@@ -27,6 +27,13 @@ class SignInController;
 class TokenStore;
 struct DeepLink;
 
+namespace history {
+class RunHistory;
+}
+namespace presets {
+class DraftStore;
+class PresetStore;
+} // namespace presets
 namespace sim {
 class Server;
 }
@@ -77,6 +84,9 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<KeychainSecretStore> m_secretStore;
     std::unique_ptr<TokenStore> m_tokens;
+    std::unique_ptr<presets::PresetStore> m_presets;
+    std::unique_ptr<presets::DraftStore> m_drafts;
+    std::unique_ptr<history::RunHistory> m_history;
     std::unique_ptr<AccountRegistry> m_registry;
     std::unique_ptr<SessionManager> m_sessions;
     std::unique_ptr<sim::Server> m_demoServer;

@@ -1,6 +1,7 @@
 #include "accounts/deep_link.h"
 
 #include "accounts/instance_url.h"
+#include "variables/pipeline_prefill_link.h"
 
 #include <QRegularExpression>
 
@@ -38,8 +39,8 @@ std::optional<DeepLink> resolveDeepLink(const QUrl &url, const QList<Account> &a
     while (rest.endsWith(QLatin1Char('/')))
         rest.chop(1);
 
-    static const QRegularExpression page(
-        QStringLiteral("^(?<project>[^/].*?)(?:/-/(?<kind>pipelines|jobs)/(?<id>\\d+)(?:/.*)?)?$"));
+    static const QRegularExpression page(QStringLiteral(
+        "^(?<project>[^/].*?)(?:/-/(?<kind>pipelines|jobs)/(?<id>\\d+|new)(?:/.*)?)?$"));
     const QRegularExpressionMatch match = page.match(rest);
     if (!match.hasMatch())
         return std::nullopt;
@@ -53,6 +54,13 @@ std::optional<DeepLink> resolveDeepLink(const QUrl &url, const QList<Account> &a
     const QString kind = match.captured(u"kind");
     if (kind.isEmpty()) {
         link.kind = DeepLink::Kind::Project;
+    } else if (match.captured(u"id") == QLatin1String("new")) {
+        const auto prefill = variables::parsePipelinePrefillLink(url);
+        if (kind != QLatin1String("pipelines") || !prefill)
+            return std::nullopt;
+        link.kind = DeepLink::Kind::NewPipeline;
+        link.ref = prefill->ref;
+        link.rows = prefill->rows;
     } else {
         link.kind = kind == QStringLiteral("jobs") ? DeepLink::Kind::Job : DeepLink::Kind::Pipeline;
         link.id = match.captured(u"id").toLongLong();

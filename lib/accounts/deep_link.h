@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "variables/variable_row.h"
 
 #include <QList>
 #include <QString>
@@ -14,13 +15,18 @@ namespace pipedeck {
 //   https://gitlab.example.com/group/sub/app
 //   https://gitlab.example.com/group/sub/app/-/pipelines/1234
 //   https://gitlab.example.com/group/sub/app/-/jobs/5678
+//   https://gitlab.example.com/group/sub/app/-/pipelines/new?ref=main&var[KEY]=VALUE
+// (GitLab's documented prefill link for its Run pipeline form: opens that dialog prefilled).
 struct DeepLink
 {
-    enum class Kind { Project, Pipeline, Job };
+    enum class Kind { Project, Pipeline, Job, NewPipeline };
     Kind kind = Kind::Project;
     QString accountId;   // the signed-in account whose instance serves this address
     QString projectPath; // "group/sub/app"
     qint64 id = 0;       // pipeline or job id
+    // NewPipeline: the prefill.
+    QString ref;
+    QList<variables::VariableRow> rows;
 };
 
 // Whether `text` looks like a web address at all (as opposed to a log file path).

@@ -72,6 +72,28 @@ private Q_SLOTS:
         QCOMPARE(link->id, id);
     }
 
+    void opensGitLabsRunPipelinePrefillLink()
+    {
+        const auto link = resolveDeepLink(
+            QUrl(QStringLiteral(
+                "https://example.com/gitlab/ops/deploy/-/pipelines/new?ref=release%2F3.0"
+                "&var[VERSION]=3.0.1&file_var[CONFIG]=a%3A%201%0A")),
+            m_accounts);
+        QVERIFY(link.has_value());
+        QCOMPARE(int(link->kind), int(DeepLink::Kind::NewPipeline));
+        QCOMPARE(link->projectPath, QStringLiteral("ops/deploy"));
+        QCOMPARE(link->ref, QStringLiteral("release/3.0"));
+        QCOMPARE(link->rows.size(), 2);
+        QCOMPARE(link->rows.at(0).key, QStringLiteral("VERSION"));
+        QCOMPARE(link->rows.at(0).value, QStringLiteral("3.0.1"));
+        QCOMPARE(link->rows.at(1).type, gitlab::VariableType::File);
+        QCOMPARE(link->rows.at(1).value, QStringLiteral("a: 1\n"));
+        // "new" is a page only under pipelines.
+        QVERIFY(!resolveDeepLink(QUrl(QStringLiteral("https://gitlab.com/group/app/-/jobs/new")),
+                                 m_accounts)
+                     .has_value());
+    }
+
     void rejects_data()
     {
         QTest::addColumn<QString>("url");

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "presets/preset.h"
+
+namespace pipedeck::history {
+class RunHistory;
+}
+namespace pipedeck::presets {
+class DraftStore;
+class PresetStore;
+} // namespace pipedeck::presets
+
+namespace pipedeck::runs {
+
+//! What the play and run dialogs keep beside GitLab: whose they are, the run history, the
+//! presets and the drafts. Not owned; any of them may be missing (the dialog then works
+//! without that part, e.g. a history that could not be opened).
+struct RunServices
+{
+    presets::AccountContext account;
+    history::RunHistory *history = nullptr;
+    presets::PresetStore *presets = nullptr;
+    presets::DraftStore *drafts = nullptr;
+};
+
+} // namespace pipedeck::runs
