@@ -83,7 +83,11 @@ QUrl DeepLinkRouter::targetUrl(bool *wait)
     QString root = url.path();
     while (root.endsWith(QLatin1Char('/')))
         root.chop(1);
-    url.setPath(root + QLatin1Char('/') + m_pending->text);
+    // "group/project/-/pipelines/new?ref=…" keeps its query (GitLab's prefill form).
+    const qsizetype query = m_pending->text.indexOf(QLatin1Char('?'));
+    url.setPath(root + QLatin1Char('/') + m_pending->text.left(query));
+    if (query >= 0)
+        url.setQuery(m_pending->text.mid(query + 1));
     return url;
 }
 

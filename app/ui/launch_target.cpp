@@ -23,7 +23,8 @@ LaunchTarget classifyLaunchTarget(const QString &argument)
         return {LaunchTarget::Kind::File, text};
     // GitLab paths: a namespace (maybe nested) and a name, of letters, digits, '_', '-', '.'.
     static const QRegularExpression projectPath(
-        QStringLiteral("^[\\w.][\\w.-]*(?:/[\\w.][\\w.-]*)+(?:/-/(?:pipelines|jobs)/\\d+)?/?$"));
+        QStringLiteral("^[\\w.][\\w.-]*(?:/[\\w.][\\w.-]*)+"
+                       "(?:/-/(?:pipelines|jobs)/\\d+/?|/-/pipelines/new(?:\\?.*)?|/)?$"));
     const bool relativeFilePath =
         text.startsWith(QStringLiteral("./")) || text.startsWith(QStringLiteral("../"));
     if (!file.exists() && !relativeFilePath && projectPath.match(text).hasMatch())

@@ -24,6 +24,9 @@
 #include "ui/welcome_page.h"
 #include "widgets/inline_message.h"
 
+#include "runs/ref_picker.h"
+#include "runs/run_pipeline_dialog.h"
+#include "variables/variables_editor.h"
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
@@ -32,6 +35,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+
 #include <QTest>
 
 using namespace pipedeck;
@@ -96,6 +100,10 @@ private Q_SLOTS:
         QCOMPARE(classifyLaunchTarget(QStringLiteral("platform/api-gateway")).kind,
                  Kind::ProjectPath);
         QCOMPARE(classifyLaunchTarget(QStringLiteral("group/sub/app/-/pipelines/12")).kind,
+                 Kind::ProjectPath);
+        QCOMPARE(classifyLaunchTarget(
+                     QStringLiteral("group/app/-/pipelines/new?ref=main&var[A]=1 2&file_var[B]=x"))
+                     .kind,
                  Kind::ProjectPath);
         // Not a project: a file that is not there (the log viewer says so).
         QCOMPARE(classifyLaunchTarget(QStringLiteral("missing.log")).kind, Kind::File);
@@ -221,6 +229,33 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(jobsShown(window->currentProjectPage(), demo::kBridgePipelineId),
                                  10'000);
         QCOMPARE(window->currentProjectPage()->project().id, demo::kDemoProjectId);
+    }
+
+    void prefillAddressOpensTheRunPipelineDialogPrefilled()
+    {
+        sim::Server server(serverOptions());
+        QVERIFY(server.listen());
+        Application app;
+        QCOMPARE(startWithEnvironment(app, server,
+                                      QStringLiteral("platform/deploy-tools/-/pipelines/"
+                                                     "new?ref=wip%2Fspike&var[VERSION]=3.0.1&"
+                                                     "file_var[CONFIG]=a%3A%201")),
+                 -1);
+        QTRY_VERIFY_WITH_TIMEOUT(app.mainWindow()->currentProjectPage(), 10'000);
+        ProjectPage *page = app.mainWindow()->currentProjectPage();
+        QCOMPARE(page->project().id, demo::kDeployToolsProjectId);
+        QTRY_VERIFY_WITH_TIMEOUT(page->findChild<RunPipelineDialog *>(), 10'000);
+        auto *dialog = page->findChild<RunPipelineDialog *>();
+        QCOMPARE(dialog->refPicker()->ref(), QStringLiteral("wip/spike"));
+        const QList<variables::VariableRow> expected{
+            variables::VariableRow{{}, QStringLiteral("VERSION"), QStringLiteral("3.0.1"), false},
+            variables::VariableRow{gitlab::VariableType::File, QStringLiteral("CONFIG"),
+                                   QStringLiteral("a: 1"), false}};
+        QCOMPARE(dialog->editor()->rows(), expected);
+        // Opening is not sending.
+        QCOMPARE(server.requests().size() > 0, true);
+        for (const sim::RecordedRequest &request : server.requests())
+            QCOMPARE(request.method, QByteArray("GET"));
     }
 
     void projectPathOpensOnTheAccountOfThisRun()
