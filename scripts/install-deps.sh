@@ -13,7 +13,7 @@ packages=(
     # fuzzing (libFuzzer) and the log benchmark's peer
     clang libclang-rt-14-dev glogg
     # running the GUI for screenshots; Japanese glyphs
-    xvfb xauth x11-apps imagemagick fonts-noto-cjk fonts-noto-color-emoji
+    xvfb xauth x11-apps imagemagick fonts-noto-cjk fonts-noto-color-emoji openbox xdotool
 )
 
 missing=()

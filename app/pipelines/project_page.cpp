@@ -221,6 +221,8 @@ ProjectPage::ProjectPage(gitlab::Connection &connection, const gitlab::Project &
         }
         updateJobActions();
         updateStatusText();
+        if (m_playWhenShown)
+            playWhenShown(m_playWhenShown);
     });
     connect(m_pipelinesLoader, &models::PipelinesLoader::refreshed, this,
             &ProjectPage::updateStatusText);
@@ -863,6 +865,16 @@ PlayDialog *ProjectPage::showPlayDialog(const QList<qint64> &jobIds, bool alread
     connect(dialog, &PlayDialog::jobPlayed, this, &ProjectPage::onJobPlayed);
     dialog->show();
     return dialog;
+}
+
+void ProjectPage::playWhenShown(qint64 jobId)
+{
+    m_playWhenShown = jobId;
+    if (!m_jobs->indexOfJob(jobId).isValid())
+        return; // when the jobs arrive
+    m_playWhenShown = 0;
+    m_graph->setCurrentJob(jobId);
+    openPlayDialog();
 }
 
 RunPipelineDialog *ProjectPage::openRunPipelineDialog()

@@ -82,6 +82,9 @@ public:
     //! is not available. Shown non-modally; deleted when closed.
     PlayDialog *openPlayDialog();
     PlayDialog *openPlayStageDialog();
+    //! Opens Play… on this manual job once its pipeline's jobs are on the page (a deep link to
+    //! a manual job, whose page on GitLab is the Run job form).
+    void playWhenShown(qint64 jobId);
     //! Run pipeline… for this project; null without write access.
     RunPipelineDialog *openRunPipelineDialog();
 
@@ -184,6 +187,7 @@ private:
     QAction *m_playStage = nullptr;
     QAction *m_runPipeline = nullptr;
     runs::RunServices m_runServices;
+    qint64 m_playWhenShown = 0;
 
     struct PendingAction
     {

@@ -32,6 +32,7 @@ PlayDialog::PlayDialog(actions::ActionController *actions, const runs::RunServic
     setObjectName(QStringLiteral("playDialog"));
     m_controller = new runs::PlayController(actions, this);
     editor()->setRules(runs::PlayController::playRules());
+    resize(680, 440);
 
     const PlayDialogJob first = jobs.value(0);
     const QString name = first.target.name;

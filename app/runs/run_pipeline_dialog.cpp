@@ -40,6 +40,7 @@ RunPipelineDialog::RunPipelineDialog(gitlab::Connection *connection,
     , m_recorder(services.history, services.account, project.id, project.pathWithNamespace)
 {
     setObjectName(QStringLiteral("runPipelineDialog"));
+    resize(780, 700);
     setTitleText(tr("Run a pipeline of %1").arg(project.pathWithNamespace),
                  tr("On %1, signed in as %2")
                      .arg(services.account.instance.host(), services.account.account));

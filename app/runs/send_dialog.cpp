@@ -83,16 +83,19 @@ SendDialog::SendDialog(const QString &sendText, QWidget *parent)
     m_review = new QCheckBox(tr("&Review before sending"));
     m_review->setObjectName(QStringLiteral("reviewBeforeSending"));
     auto *buttons = new QDialogButtonBox;
-    m_back = buttons->addButton(tr("Back"), QDialogButtonBox::ResetRole);
+    // Outside the button box, which shows every button it lays out.
+    m_back = new QPushButton(tr("Back"));
     m_back->setObjectName(QStringLiteral("backButton"));
+    m_back->setAutoDefault(false);
     m_back->setVisible(false);
     m_send = buttons->addButton(sendText, QDialogButtonBox::AcceptRole);
     m_send->setObjectName(QStringLiteral("sendButton"));
-    m_send->setDefault(true);
     m_close = buttons->addButton(QDialogButtonBox::Close);
     m_close->setText(tr("Close"));
-    // Enter in the table edits a cell; the dialog sends with the button or Ctrl+Enter.
+    // No default button: Enter edits a cell or moves on, and a stray Enter must never play a
+    // deploy. The dialog sends with its button or Ctrl+Enter.
     m_send->setAutoDefault(false);
+    m_close->setAutoDefault(false);
     auto *sendShortcut = new QAction(this);
     sendShortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     addAction(sendShortcut);
@@ -104,6 +107,7 @@ SendDialog::SendDialog(const QString &sendText, QWidget *parent)
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_review);
     bottom->addStretch(1);
+    bottom->addWidget(m_back);
     bottom->addWidget(buttons);
 
     auto *layout = new QVBoxLayout(this);

@@ -220,6 +220,11 @@ void AccountWorkspace::checkJob(ProjectPage *page, qint64 jobId)
         const gitlab::Job &job = request->job();
         page->showPipeline(job.pipeline.id);
         page->graphView()->setCurrentJob(jobId);
+        // GitLab's page of a manual job is its Run job form, with variables: so is ours.
+        if (job.status == gitlab::CiStatus::Manual && m_canWrite) {
+            page->playWhenShown(jobId);
+            return;
+        }
         // A job's address is its log on GitLab: show it beside the pipeline.
         openJobLog(project.id, jobId, job.name);
     });

@@ -369,6 +369,13 @@ bool VariablesEditor::eventFilter(QObject *watched, QEvent *event)
             pasteText(QApplication::clipboard()->text());
             return true;
         }
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            key->modifiers() == Qt::NoModifier && !m_readOnly &&
+            m_table->currentIndex().isValid()) {
+            // Enter edits the cell, as F2 does (not the dialog's business).
+            m_table->edit(m_table->currentIndex());
+            return true;
+        }
         if (key->key() == Qt::Key_Delete && key->modifiers() == Qt::NoModifier &&
             m_remove->isEnabled()) {
             removeCurrent();

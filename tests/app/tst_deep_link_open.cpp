@@ -24,6 +24,7 @@
 #include "ui/welcome_page.h"
 #include "widgets/inline_message.h"
 
+#include "runs/play_dialog.h"
 #include "runs/ref_picker.h"
 #include "runs/run_pipeline_dialog.h"
 #include "variables/variables_editor.h"
@@ -229,6 +230,26 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(jobsShown(window->currentProjectPage(), demo::kBridgePipelineId),
                                  10'000);
         QCOMPARE(window->currentProjectPage()->project().id, demo::kDemoProjectId);
+    }
+
+    void manualJobAddressOpensItsPlayDialog()
+    {
+        sim::Server server(serverOptions());
+        QVERIFY(server.listen());
+        Application app;
+        QCOMPARE(startWithEnvironment(
+                     app, server,
+                     QStringLiteral("platform/deploy-tools/-/jobs/%1").arg(demo::kDeployJobId)),
+                 -1);
+        QTRY_VERIFY_WITH_TIMEOUT(app.mainWindow()->currentProjectPage(), 10'000);
+        ProjectPage *page = app.mainWindow()->currentProjectPage();
+        QTRY_VERIFY_WITH_TIMEOUT(page->findChild<PlayDialog *>(), 10'000);
+        const PlayDialog *dialog = page->findChild<PlayDialog *>();
+        QCOMPARE(dialog->jobs().size(), 1);
+        QCOMPARE(dialog->jobs().first().target.jobId, demo::kDeployJobId);
+        QCOMPARE(page->currentJobId(), demo::kDeployJobId);
+        // Its form instead of its (empty) log.
+        QVERIFY(app.workspace(app.mainWindow()->currentAccountId())->logWindows().isEmpty());
     }
 
     void prefillAddressOpensTheRunPipelineDialogPrefilled()

@@ -92,7 +92,8 @@ private Q_SLOTS:
         qunsetenv("GITLAB_HOST");
         qunsetenv("GITLAB_TOKEN");
         QTRY_VERIFY_WITH_TIMEOUT(!app.mainWindow()->currentAccountId().isEmpty(), 10000);
-        const AccountSession *session = app.sessions()->session(app.mainWindow()->currentAccountId());
+        const AccountSession *session =
+            app.sessions()->session(app.mainWindow()->currentAccountId());
         QCOMPARE(session->account.origin, Account::Origin::Environment);
         auto *panel = app.mainWindow()->findChild<ProjectsPanel *>();
         QTRY_VERIFY_WITH_TIMEOUT(panel->model() && panel->model()->rowCount() >= 5, 10000);

@@ -16,6 +16,7 @@
 #include "variables/variables_model.h"
 #include "widgets/inline_message.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QFile>
 #include <QJsonArray>
@@ -25,6 +26,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -206,6 +208,39 @@ private Q_SLOTS:
                          .body)
                      .object(),
                  QJsonObject());
+    }
+
+    void enterEditsACellAndNeverSends()
+    {
+        QVERIFY(openDeployTools(demo::kDeployPipelineId));
+        QVERIFY(selectJob(demo::kDeployJobId));
+        QPointer<PlayDialog> dialog = m_fixture.page->openPlayDialog();
+        QVERIFY(dialog);
+        dialog->reviewBox()->setChecked(false);
+        QTableView *table = dialog->editor()->table();
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        table->setFocus();
+        table->setCurrentIndex(dialog->editor()->model()->index(0, 1));
+        const auto cellEditor = [table] {
+            return table->viewport()->findChild<QLineEdit *>(QString(), Qt::FindDirectChildrenOnly);
+        };
+        QTest::keyClick(table, Qt::Key_Return);
+        QTRY_VERIFY(cellEditor() && cellEditor()->hasFocus());
+        QTest::keyClicks(cellEditor(), QStringLiteral("DEPLOY_ENV"));
+        QTest::keyClick(cellEditor(), Qt::Key_Return);
+        QTRY_VERIFY(!cellEditor() || !cellEditor()->isVisible());
+        QTest::keyClick(table, Qt::Key_Return);
+        QTRY_VERIFY(cellEditor() && cellEditor()->isVisible());
+        QTest::keyClick(cellEditor(), Qt::Key_Return);
+        QTRY_COMPARE(dialog->editor()->rows().size(), 1);
+        QCOMPARE(dialog->editor()->rows().first().key, QStringLiteral("DEPLOY_ENV"));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(m_fixture.writes(), 0);
+        // Ctrl+Enter is the keyboard's way to send.
+        QTest::keyClick(table, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeoutMs);
+        QCOMPARE(m_fixture.writes(), 1);
     }
 
     void aRefusalKeepsEverythingTyped()
