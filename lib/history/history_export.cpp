@@ -36,8 +36,13 @@ QString variablesText(const QList<variables::VariableRow> &rows)
 
 } // namespace
 
-QString csvField(const QString &field)
+QString csvField(const QString &text)
 {
+    // Spreadsheets run a cell that starts like a formula (OWASP "CSV injection"); job names,
+    // refs and GitLab's messages come from others, so such a field is prefixed to stay text.
+    static const QString kFormulaStarts = QStringLiteral("=+-@\t\r");
+    const QString field =
+        !text.isEmpty() && kFormulaStarts.contains(text.front()) ? u'\'' + text : text;
     const bool needsQuotes = field.contains(u',') || field.contains(u'"') ||
                              field.contains(u'\r') || field.contains(u'\n') ||
                              field.startsWith(u' ') || field.endsWith(u' ');

@@ -15,7 +15,8 @@ inline QString maskedValueText()
 }
 
 //! One field quoted per RFC 4180: in double quotes (inner quotes doubled) when it holds a
-//! comma, a quote, CR or LF, or leading/trailing spaces; as it is otherwise.
+//! comma, a quote, CR or LF, or leading/trailing spaces; as it is otherwise. A field that
+//! starts with = + - @ TAB or CR gets a leading ' so that a spreadsheet shows it as text.
 QString csvField(const QString &field);
 
 //! UTF-8 CSV (RFC 4180: CRLF line ends, a header line) of `records` in the given order:

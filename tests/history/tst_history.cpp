@@ -332,6 +332,14 @@ private Q_SLOTS:
         QTest::newRow("inner space") << u"a b"_s << u"a b"_s;
         QTest::newRow("semicolon and tab") << u"a;\tb"_s << u"a;\tb"_s;
         QTest::newRow("unicode") << u"デプロイ"_s << u"デプロイ"_s;
+        // A job name or GitLab message a spreadsheet would run as a formula is text.
+        QTest::newRow("formula =")
+            << u"=HYPERLINK(\"http://x\")"_s << u"\"'=HYPERLINK(\"\"http://x\"\")\""_s;
+        QTest::newRow("formula +") << u"+1+2"_s << u"'+1+2"_s;
+        QTest::newRow("formula -") << u"-2+3"_s << u"'-2+3"_s;
+        QTest::newRow("formula @") << u"@SUM(A1)"_s << u"'@SUM(A1)"_s;
+        QTest::newRow("formula tab") << u"\t=1"_s << u"'\t=1"_s;
+        QTest::newRow("a dash inside") << u"release-3"_s << u"release-3"_s;
     }
 
     void csvField()
