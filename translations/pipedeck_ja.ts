@@ -1309,6 +1309,14 @@
         <source>The reply was lost for %1 and GitLab could not be asked what happened; it was not sent again. Check the pipeline before playing it again.</source>
         <translation>%1 への応答が失われ、GitLabに結果を確認できませんでした。リクエストは再送信していません。もう一度実行する前にパイプラインを確認してください。</translation>
     </message>
+    <message>
+        <source>The values of an earlier play. Sensitive values are never stored: type them again.</source>
+        <translation>以前の実行時の値です。機密の値は保存されないため、もう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>The values of an earlier play.</source>
+        <translation>以前の実行時の値です。</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::PresetsButton</name>
@@ -1729,6 +1737,22 @@
         <source>Pipeline #%1 was created.</source>
         <translation>パイプライン #%1 を作成しました。</translation>
     </message>
+    <message>
+        <source>Run History…</source>
+        <translation>実行履歴…</translation>
+    </message>
+    <message>
+        <source>Every play and pipeline run sent from Pipedeck for this project</source>
+        <translation>このプロジェクトでPipedeckから送信したすべてのジョブ実行とパイプライン実行</translation>
+    </message>
+    <message>
+        <source>No manual job “%1” is waiting in the pipeline shown. Show a pipeline where it waits, then run again.</source>
+        <translation>表示中のパイプラインに実行待ちの手動ジョブ「%1」はありません。そのジョブが待機しているパイプラインを表示してから再実行してください。</translation>
+    </message>
+    <message>
+        <source>Triggered pipelines are run again from the trigger dialog.</source>
+        <translation>トリガーしたパイプラインはトリガーダイアログから再実行します。</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::ProjectsPanel</name>
@@ -1806,6 +1830,85 @@
     <message>
         <source>No branch or tag matches “%1”.</source>
         <translation>「%1」に一致するブランチまたはタグはありません。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::RunHistoryPanel</name>
+    <message>
+        <source>Run History — %1</source>
+        <translation>実行履歴 — %1</translation>
+    </message>
+    <message>
+        <source>Filter the run history</source>
+        <translation>実行履歴を絞り込む</translation>
+    </message>
+    <message>
+        <source>Filter by job, ref, variable key or error</source>
+        <translation>ジョブ、ref、変数キー、エラーで絞り込み</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>絞り込み(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Plays and pipeline runs sent from Pipedeck</source>
+        <translation>Pipedeckから送信したジョブ実行とパイプライン実行</translation>
+    </message>
+    <message>
+        <source>&amp;Run Again with These Values…</source>
+        <translation>この値で再実行(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Result</source>
+        <translation>結果を開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>CSVをエクスポート(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>JSONをエクスポート(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>The run history could not be opened, so nothing is recorded.</source>
+        <translation>実行履歴を開けなかったため、何も記録されません。</translation>
+    </message>
+    <message>
+        <source>Open the dialog again with this ref and these variables (sensitive values were not kept: type them again)</source>
+        <translation>このrefと変数でダイアログを再度開きます(機密の値は保存されていないため、もう一度入力してください)</translation>
+    </message>
+    <message>
+        <source>Select a play or a pipeline run first.</source>
+        <translation>先にジョブ実行またはパイプライン実行を選択してください。</translation>
+    </message>
+    <message>
+        <source>Export Run History as JSON</source>
+        <translation>実行履歴をJSONでエクスポート</translation>
+    </message>
+    <message>
+        <source>Export Run History as CSV</source>
+        <translation>実行履歴をCSVでエクスポート</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSONファイル (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSVファイル (*.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>%1 にエクスポートしました。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "core/logging.h"
 #include "gitlab/net/connection.h"
 #include "gitlab/requests/job_requests.h"
+#include "history/run_record.h"
 #include "jobs/job_details_pane.h"
 #include "models/jobs/jobs_model.h"
 #include "models/loaders/jobs_loader.h"
@@ -15,6 +16,7 @@
 #include "pipelines/pipeline_header.h"
 #include "pipelines/pipelines_panel.h"
 #include "runs/play_dialog.h"
+#include "runs/run_history_panel.h"
 #include "runs/run_pipeline_dialog.h"
 #include "runs/run_recorder.h"
 #include "widgets/inline_message.h"
@@ -295,6 +297,8 @@ void ProjectPage::createActions()
     m_runPipeline->setToolTip(m_canWrite
                                   ? tr("Run a new pipeline for a branch or tag, with variables")
                                   : ActionRules::forJob(ActionKind::PlayJob, {}, false).reason);
+    m_runHistory = make(tr("Run History…"), {}, QStringLiteral("runHistory"));
+    m_runHistory->setToolTip(tr("Every play and pipeline run sent from Pipedeck for this project"));
     m_refresh = make(tr("Refresh"), QKeySequence(QKeySequence::Refresh), QStringLiteral("refresh"));
     m_refresh->setToolTip(tr("Read the pipelines and jobs from GitLab now"));
 
@@ -324,9 +328,11 @@ void ProjectPage::createActions()
     connect(m_playWithVariables, &QAction::triggered, this, &ProjectPage::openPlayDialog);
     connect(m_playStage, &QAction::triggered, this, &ProjectPage::openPlayStageDialog);
     connect(m_runPipeline, &QAction::triggered, this, &ProjectPage::openRunPipelineDialog);
+    connect(m_runHistory, &QAction::triggered, this, &ProjectPage::openRunHistory);
 
     m_details->setActions({m_openLog, play, m_playWithVariables, retry, cancel, erase, m_openJob});
-    m_header->setActions({m_runPipeline, retryPipeline, cancelPipeline, m_showRetried, m_refresh});
+    m_header->setActions(
+        {m_runPipeline, m_runHistory, retryPipeline, cancelPipeline, m_showRetried, m_refresh});
 }
 
 qint64 ProjectPage::currentJobId() const
@@ -775,6 +781,7 @@ void ProjectPage::showPipelineMenu(qint64 pipelineId, const QPoint &globalPos)
     menu->addAction(action(ActionKind::CancelPipeline));
     menu->addSeparator();
     menu->addAction(m_runPipeline);
+    menu->addAction(m_runHistory);
     menu->addSeparator();
     menu->addAction(m_openPipeline);
     menu->addAction(m_copyPipelineLink);
@@ -885,6 +892,8 @@ RunPipelineDialog *ProjectPage::openRunPipelineDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RunPipelineDialog::pipelineCreated, this,
             [this](const gitlab::Pipeline &pipeline) {
+                if (m_historyPanel)
+                    m_historyPanel->refresh();
                 m_pipelinesLoader->refresh();
                 showPipeline(pipeline.id);
                 m_message->showMessage(InlineMessage::Kind::Info,
@@ -894,8 +903,69 @@ RunPipelineDialog *ProjectPage::openRunPipelineDialog()
     return dialog;
 }
 
+RunHistoryPanel *ProjectPage::openRunHistory()
+{
+    if (!m_historyPanel) {
+        m_historyPanel =
+            new RunHistoryPanel(m_runServices, m_project.id, m_project.pathWithNamespace, this);
+        m_historyPanel->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_historyPanel, &RunHistoryPanel::runAgainRequested, this,
+                [this](const history::RunRecord &record) {
+                    QString problem;
+                    if (!runAgain(record, &problem) && m_historyPanel)
+                        m_historyPanel->showProblem(problem);
+                });
+    }
+    m_historyPanel->refresh();
+    m_historyPanel->show();
+    m_historyPanel->raise();
+    m_historyPanel->activateWindow();
+    return m_historyPanel;
+}
+
+bool ProjectPage::runAgain(const history::RunRecord &record, QString *problem)
+{
+    QString reason;
+    bool opened = false;
+    if (!m_canWrite) {
+        reason = ActionRules::forJob(ActionKind::PlayJob, {}, false).reason;
+    } else if (record.kind == history::RunKind::RunPipeline) {
+        if (RunPipelineDialog *dialog = openRunPipelineDialog()) {
+            dialog->applyPrefill(record.ref, record.variables);
+            opened = true;
+        }
+    } else if (record.kind == history::RunKind::PlayJob) {
+        qint64 waiting = 0;
+        for (int s = 0; s < m_jobs->rowCount() && !waiting; ++s) {
+            const QModelIndex stage = m_jobs->index(s, 0);
+            for (int r = 0; r < m_jobs->rowCount(stage) && !waiting; ++r) {
+                const models::JobRecord *job = m_jobs->recordAt(m_jobs->index(r, 0, stage));
+                if (job && !job->bridge && job->job.name == record.jobName &&
+                    job->job.status == CiStatus::Manual)
+                    waiting = job->job.id;
+            }
+        }
+        if (!waiting) {
+            reason = tr("No manual job “%1” is waiting in the pipeline shown. Show a pipeline "
+                        "where it waits, then run again.")
+                         .arg(record.jobName);
+        } else if (PlayDialog *dialog = showPlayDialog({waiting}, false)) {
+            m_graph->setCurrentJob(waiting);
+            dialog->applyValues(record.variables);
+            opened = true;
+        }
+    } else {
+        reason = tr("Triggered pipelines are run again from the trigger dialog.");
+    }
+    if (problem)
+        *problem = reason;
+    return opened;
+}
+
 void ProjectPage::onJobPlayed(const ActionResult &result)
 {
+    if (m_historyPanel)
+        m_historyPanel->refresh();
     if (result.ok() && result.job) {
         m_graph->setOptimistic(
             result.targetId,

@@ -5,6 +5,7 @@
 #include "runs/run_services.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QSet>
 #include <QWidget>
 #include <functional>
@@ -27,6 +28,9 @@ class PipelinesLoader;
 class PipelinesModel;
 class PollScheduler;
 } // namespace models
+namespace history {
+struct RunRecord;
+}
 namespace actions {
 class ActionController;
 struct ActionResult;
@@ -35,6 +39,7 @@ struct ActionResult;
 class InlineMessage;
 class JobDetailsPane;
 class PlayDialog;
+class RunHistoryPanel;
 class RunPipelineDialog;
 class PipelineGraphView;
 class PipelineHeader;
@@ -85,6 +90,12 @@ public:
     //! Opens Play… on this manual job once its pipeline's jobs are on the page (a deep link to
     //! a manual job, whose page on GitLab is the Run job form).
     void playWhenShown(qint64 jobId);
+    //! The project's run history window (one per page; raised when open).
+    RunHistoryPanel *openRunHistory();
+    //! "Run Again with These Values": a run opens Run pipeline… with its ref and variables; a
+    //! play opens Play… on the waiting manual job of that name in the shown pipeline. False
+    //! (with the reason in *problem) when there is nothing to open it on.
+    bool runAgain(const history::RunRecord &record, QString *problem = nullptr);
     //! Run pipeline… for this project; null without write access.
     RunPipelineDialog *openRunPipelineDialog();
 
@@ -112,6 +123,7 @@ public:
     QAction *playWithVariablesAction() const { return m_playWithVariables; }
     QAction *playStageAction() const { return m_playStage; }
     QAction *runPipelineAction() const { return m_runPipeline; }
+    QAction *runHistoryAction() const { return m_runHistory; }
     //! The page's own status line below it; off when a window shows statusText() elsewhere.
     void setStatusLineVisible(bool visible);
     //! The context menu of a job, as it would pop up (for tests: not shown).
@@ -186,6 +198,8 @@ private:
     QAction *m_playWithVariables = nullptr;
     QAction *m_playStage = nullptr;
     QAction *m_runPipeline = nullptr;
+    QAction *m_runHistory = nullptr;
+    QPointer<RunHistoryPanel> m_historyPanel;
     runs::RunServices m_runServices;
     qint64 m_playWhenShown = 0;
 

@@ -121,6 +121,19 @@ PlayDialog::PlayDialog(actions::ActionController *actions, const runs::RunServic
     connect(m_controller, &runs::PlayController::finished, this, &PlayDialog::onFinished);
 }
 
+void PlayDialog::applyValues(const QList<variables::VariableRow> &rows)
+{
+    if (m_retry)
+        return;
+    editor()->setRows(rows);
+    const bool hadSensitive =
+        std::any_of(rows.cbegin(), rows.cend(), [](const auto &row) { return row.sensitive; });
+    setNote(hadSensitive ? tr("The values of an earlier play. Sensitive values are never stored: "
+                              "type them again.")
+                         : tr("The values of an earlier play."));
+    noteEdited();
+}
+
 QString PlayDialog::jobsText() const
 {
     QStringList names;

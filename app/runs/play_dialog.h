@@ -36,6 +36,8 @@ public:
 
     const QList<PlayDialogJob> &jobs() const { return m_jobs; }
     bool isRetry() const { return m_retry; }
+    //! "Run again with these values" from the history: replaces the rows, says so.
+    void applyValues(const QList<variables::VariableRow> &rows);
 
 Q_SIGNALS:
     //! One job's answer, for the page's cards.

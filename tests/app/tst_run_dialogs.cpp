@@ -5,11 +5,13 @@
 #include "page_fixture.h"
 
 #include "history/run_history.h"
+#include "history/run_history_model.h"
 #include "models/loaders/refs_loader.h"
 #include "models/refs/refs_model.h"
 #include "presets/draft_store.h"
 #include "runs/play_dialog.h"
 #include "runs/ref_picker.h"
+#include "runs/run_history_panel.h"
 #include "runs/run_pipeline_controller.h"
 #include "runs/run_pipeline_dialog.h"
 #include "variables/variables_editor.h"
@@ -499,6 +501,62 @@ private Q_SLOTS:
                            QStringLiteral("/api/v4/projects/2/repository/branches?"))
                     .size() >= 2);
         dialog->close();
+    }
+
+    void theHistoryPanelRunsAgainWithTheseValuesAndExportsNoSecret()
+    {
+        QVERIFY(openDeployTools(demo::kReleasePipelineId));
+        QPointer<RunPipelineDialog> run = m_fixture.page->openRunPipelineDialog();
+        QVERIFY(run);
+        const QList<VariableRow> typed{
+            VariableRow{{}, QStringLiteral("VERSION"), QStringLiteral("3.0.2"), false},
+            VariableRow{{}, QStringLiteral("TOKEN"), QStringLiteral("hunter2"), true}};
+        run->editor()->setRows(typed);
+        run->reviewBox()->setChecked(false);
+        run->trySend();
+        QTRY_VERIFY_WITH_TIMEOUT(!run, kTimeoutMs);
+        QVERIFY(m_fixture.showPipeline(demo::kReleasePipelineId));
+        QVERIFY(selectJob(demo::kReleaseNotesJobId));
+        QPointer<PlayDialog> play = m_fixture.page->openPlayDialog();
+        QVERIFY(play);
+        play->reviewBox()->setChecked(false);
+        play->editor()->setRows({VariableRow{
+            {}, QStringLiteral("NOTES"), QStringLiteral("=cmd|' /C calc'!A0"), false}});
+        play->trySend();
+        QTRY_VERIFY_WITH_TIMEOUT(!play, kTimeoutMs);
+
+        RunHistoryPanel *panel = m_fixture.page->openRunHistory();
+        QVERIFY(panel);
+        QCOMPARE(panel->model()->rowCount(), 2);
+        QTest::keyClicks(panel->filterField(), QStringLiteral("NOTES"));
+        QTRY_COMPARE(panel->model()->rowCount(), 1); // by variable key
+        panel->filterField()->clear();
+        QTRY_COMPARE(panel->model()->rowCount(), 2);
+
+        const QByteArray csv = panel->exportCsv();
+        QVERIFY(csv.contains("VERSION=3.0.2"));
+        QVERIFY(csv.contains("TOKEN=(sensitive)"));
+        QVERIFY(!csv.contains("hunter2"));
+        QVERIFY(!panel->exportJson().contains("hunter2"));
+
+        // The run is the older row: run it again with its ref and values.
+        panel->table()->setCurrentIndex(panel->model()->index(1, 0));
+        QVERIFY(panel->runAgainButton()->isEnabled());
+        panel->runAgainButton()->click();
+        auto *again = m_fixture.page->findChild<RunPipelineDialog *>();
+        QVERIFY(again);
+        QCOMPARE(again->refPicker()->ref(), QStringLiteral("main"));
+        QCOMPARE(again->editor()->rows().at(0), typed.at(0));
+        QCOMPARE(again->editor()->rows().at(1).key, QStringLiteral("TOKEN"));
+        QCOMPARE(again->editor()->rows().at(1).value, QString());
+        again->close();
+
+        // A play is run again on the waiting job of that name: release:notes ran, so none.
+        panel->table()->setCurrentIndex(panel->model()->index(0, 0));
+        panel->runAgainButton()->click();
+        QVERIFY(panel->message()->text().contains(QStringLiteral("release:notes")));
+        QVERIFY(!m_fixture.page->findChild<PlayDialog *>());
+        QCOMPARE(m_fixture.writes(), 2);
     }
 
     void thePrefillLinkLeavesSensitiveValuesOut()
