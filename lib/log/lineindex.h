@@ -65,6 +65,13 @@ public:
     void setBlockStyle(qint64 blockIndex, const Style &style);
     Style blockStyle(qint64 blockIndex) const;
 
+    // A line that starts in the middle of a raw line (a section marker there starts a new
+    // line) shows the FF_TIMESTAMPS timestamp in force where it starts, whose prefix is at
+    // byte `prefixOffset`. Lines are added in increasing order; few logs have any.
+    void setEntryTimestamp(qint64 line, qint64 prefixOffset);
+    // The prefix offset set for `line`, or -1.
+    qint64 entryTimestamp(qint64 line) const;
+
     qint64 lineCount() const { return m_count; }
     // Start offset of `line`; lineStart(lineCount()) is endOffset().
     qint64 lineStart(qint64 line) const;
@@ -98,6 +105,7 @@ private:
 
     std::vector<std::unique_ptr<Chunk>> m_chunks;
     std::vector<BlockStyle> m_blockStyles;
+    std::vector<std::pair<qint64, qint64>> m_entryTimestamps; // (line, prefix offset)
     qint64 m_count = 0;
     qint64 m_end = 0;
 };
