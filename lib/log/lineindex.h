@@ -32,7 +32,8 @@ public:
     // Appends a line of `length` bytes (including its terminator) starting at
     // endOffset(). `complex`: its displayed text is not a plain slice of its raw
     // bytes (it has escapes, '\r' or a joined continuation); search renders those.
-    void appendLine(qint64 length, bool complex)
+    // Inlined by force: the scanner calls it once per line, from two places.
+    Q_ALWAYS_INLINE void appendLine(qint64 length, bool complex)
     {
         const qint64 local = m_count & (kChunkLines - 1);
         if (local == 0)

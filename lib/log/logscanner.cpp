@@ -141,16 +141,13 @@ LogScanner::Wait LogScanner::decideTimestamps(const char *data, qint64 available
     return Wait::MoreBytes;
 }
 
-inline void LogScanner::endLine(qint64 newlinePos)
+void LogScanner::endLine(qint64 newlinePos)
 {
     m_index.appendLine(newlinePos + 1 - m_lineStart, m_lineComplex);
     m_lineComplex = false;
     m_lineStart = newlinePos + 1;
     m_lineStartStyle = m_style;
-    m_hasText = false;
-    m_prefixAt = m_lineStart;
     m_timestampAt = -1;
-    m_pendingBreak = -1;
     const qint64 line = m_index.lineCount();
     if ((line & (LineIndex::kBlockLines - 1)) == 0)
         m_index.setBlockStyle(line >> LineIndex::kBlockShift, m_style);
@@ -163,7 +160,6 @@ void LogScanner::breakLine(qint64 at, const Style &style, qint64 timestampAt)
     m_lineComplex = true;
     m_lineStart = at;
     m_lineStartStyle = style;
-    m_hasText = false;
     m_pendingBreak = -1;
     const qint64 line = m_index.lineCount();
     if ((line & (LineIndex::kBlockLines - 1)) == 0)
@@ -179,7 +175,7 @@ void LogScanner::noteGap(const char *data, qint64 from, qint64 to)
     const qint64 timestampBefore = m_timestampAt;
     bool content = false;
     // The gap holds no '\n', '\r' or ESC, so the shape is all that is left to check.
-    if (from == m_prefixAt && m_timestamps == TimestampMode::On &&
+    if ((from == m_lineStart || from == m_prefixAt) && m_timestamps == TimestampMode::On &&
         to - from >= syntax::kTimestampPrefixLength &&
         syntax::hasTimestampPrefixShape(data + from)) {
         m_timestampAt = from;
@@ -189,22 +185,22 @@ void LogScanner::noteGap(const char *data, qint64 from, qint64 to)
     const bool text = from < to;
     // A prefix after a section end belongs to the next line, as in GitLab, where it is
     // read at the start of a new line.
-    if ((content || text) && m_pendingBreak >= 0)
+    if ((content || text) && breakPending())
         breakLine(m_pendingBreak, m_pendingStyle, timestampBefore);
     if (text)
-        m_hasText = true;
+        m_textLine = m_lineStart;
 }
 
 void LogScanner::handleMarker(const SectionMarker &marker, qint64 start, qint64 end)
 {
     if (marker.kind == SectionMarker::Kind::Start) {
         // GitLab makes a new line for a new section, unless the line has no text yet.
-        if (m_pendingBreak >= 0)
+        if (breakPending())
             breakLine(m_pendingBreak, m_pendingStyle, m_timestampAt);
-        else if (m_hasText)
+        else if (hasText())
             breakLine(start, m_style, m_timestampAt);
         m_sections.apply(marker, m_index.lineCount());
-        m_hasText = false;
+        m_textLine = -1;
         m_prefixAt = -1;
         return;
     }
@@ -213,7 +209,7 @@ void LogScanner::handleMarker(const SectionMarker &marker, qint64 start, qint64 
     if (m_sections.apply(marker, m_index.lineCount())) {
         m_pendingBreak = end;
         m_pendingStyle = m_style;
-        m_hasText = false;
+        m_textLine = -1;
         m_prefixAt = end;
     }
 }
@@ -270,19 +266,22 @@ LogScanner::Wait LogScanner::handleNewline(const char *data, qint64 p, qint64 av
             return Wait::MoreBytes;
         }
     }
-    if (!m_escape.active())
-        noteGapIfNeeded(data, m_markerFloor, p);
     if (continuation) {
+        if (!m_escape.active())
+            noteGapIfNeeded(data, m_markerFloor, p);
         m_lineComplex = true;
         // "\r" before a joined continuation clears the line (its '\r' saw the '\n' next).
         if (p > 0 && data[p - 1] == '\r') {
-            m_hasText = false;
+            m_textLine = -1;
             m_prefixAt = -1;
         }
         m_pos = p + 1 + syntax::kTimestampPrefixLength;
         m_markerFloor = m_pos;
         return Wait::None;
     }
+    // Whether the line has text matters only for a break after a section end.
+    if (breakPending() && !m_escape.active())
+        noteGap(data, m_markerFloor, p);
     m_escape.reset();
     endLine(p);
     m_pos = p + 1;
@@ -368,7 +367,7 @@ void LogScanner::scan(const char *data, qint64 available, bool final)
             // A '\r' clears the line unless a line end follows (after more '\r's); one before
             // a joined continuation is handled at its '\n'.
             if (p + 1 < available && data[p + 1] != '\r' && data[p + 1] != '\n') {
-                m_hasText = false;
+                m_textLine = -1;
                 m_prefixAt = p + 1;
             }
             m_pos = p + 1;
@@ -377,8 +376,9 @@ void LogScanner::scan(const char *data, qint64 available, bool final)
     }
     // Text after a section end shows on a line of its own at once, not only when its line
     // ends; bytes that may still become a timestamp prefix wait for more.
-    if (m_pendingBreak >= 0 && !m_escape.active() && m_markerFloor < available) {
-        const bool mayBePrefix = m_markerFloor == m_prefixAt && m_timestamps == TimestampMode::On &&
+    if (breakPending() && !m_escape.active() && m_markerFloor < available) {
+        const bool mayBePrefix = (m_markerFloor == m_lineStart || m_markerFloor == m_prefixAt) &&
+                                 m_timestamps == TimestampMode::On &&
                                  available - m_markerFloor < syntax::kTimestampPrefixLength;
         if (final || !(mayBePrefix || mayBeMarker(data + m_markerFloor, data + available)))
             noteGap(data, m_markerFloor, available);
