@@ -328,8 +328,19 @@ void LogScanner::scan(const char *data, qint64 available, bool final)
         }
         const char c = data[p];
         if (c == '\n') {
-            if (handleNewline(data, p, available, final) == Wait::MoreBytes)
+            // The common line end, inline: no break pending, and no continuation (whose prefix
+            // has '+' as its last byte) to look for.
+            const bool noContinuation =
+                m_timestamps != TimestampMode::On ||
+                (available - p > syntax::kTimestampPrefixLength && data[p + 32] != '+');
+            if (noContinuation && !breakPending()) {
+                m_escape.reset();
+                endLine(p);
+                m_pos = p + 1;
+                m_markerFloor = m_pos;
+            } else if (handleNewline(data, p, available, final) == Wait::MoreBytes) {
                 return;
+            }
         } else if (c == kEsc) {
             m_lineComplex = true;
             noteGapIfNeeded(data, m_markerFloor, p);
