@@ -194,11 +194,16 @@ void LogScanner::noteGap(const char *data, qint64 from, qint64 to)
 void LogScanner::handleMarker(const SectionMarker &marker, qint64 start, qint64 end)
 {
     if (marker.kind == SectionMarker::Kind::Start) {
-        // GitLab makes a new line for a new section, unless the line has no text yet.
-        if (breakPending())
-            breakLine(m_pendingBreak, m_pendingStyle, m_timestampAt);
-        else if (hasText())
+        // GitLab makes a new line for a new section, unless the line has no text yet. Right
+        // after an end marker on a line of its own (the runner writes end and start together),
+        // the header shares that line: GitLab's empty footer line is not shown here.
+        if (breakPending()) {
+            if (m_pendingAfterText)
+                breakLine(m_pendingBreak, m_pendingStyle, m_timestampAt);
+            m_pendingBreak = -1;
+        } else if (hasText()) {
             breakLine(start, m_style, m_timestampAt);
+        }
         m_sections.apply(marker, m_index.lineCount());
         m_textLine = -1;
         m_prefixAt = -1;
@@ -209,6 +214,7 @@ void LogScanner::handleMarker(const SectionMarker &marker, qint64 start, qint64 
     if (m_sections.apply(marker, m_index.lineCount())) {
         m_pendingBreak = end;
         m_pendingStyle = m_style;
+        m_pendingAfterText = hasText();
         m_textLine = -1;
         m_prefixAt = end;
     }

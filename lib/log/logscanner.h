@@ -102,6 +102,8 @@ private:
     // and the style there.
     qint64 m_pendingBreak = -1;
     Style m_pendingStyle;
+    // Whether the line of that end marker shows text.
+    bool m_pendingAfterText = false;
 };
 
 } // namespace pipedeck::log

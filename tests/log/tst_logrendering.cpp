@@ -386,6 +386,16 @@ void TestLogRendering::gitlabSpec_data()
     QTest::newRow("start right after an end")
         << (specStart() + "a" + specEnd() + nestedStart() + "b\n") << u"a\nb"_qs
         << u"prepare-script 0-0 d0 63s; prepare-script-nested 1--1 d0 -1s"_qs;
+    // What the runner writes between two sections: the header shares the end marker's line
+    // (GitLab shows an empty footer line there, then the header).
+    QTest::newRow("end and start on a line of their own")
+        << (specStart() + "a\n" + specEnd() + nestedStart() + "b\nc\n") << u"a\nb\nc"_qs
+        << u"prepare-script 0-1 d0 63s; prepare-script-nested 1--1 d0 -1s"_qs;
+    QTest::newRow("timestamps: end and start joined by a continuation")
+        << (ts("00:00:01.000000") + specStart() + "a\n" + ts("00:00:02.000000") + specEnd() + "\n" +
+            ts("00:00:02.000001", "00O", '+') + nestedStart() + "\x1b[0Kb\n")
+        << u"@2024-05-14T00:00:01.000000Z@a\n@2024-05-14T00:00:02.000000Z@b"_qs
+        << u"prepare-script 0-1 d0 63s; prepare-script-nested 1--1 d0 -1s"_qs;
     QTest::newRow("two starts make one header line")
         << ("x" + specStart() + nestedStart() + "y") << u"x\ny"_qs
         << u"prepare-script 1--1 d0 -1s; prepare-script-nested 1--1 d1 -1s"_qs;
