@@ -115,10 +115,27 @@ Style LineIndex::blockStyle(qint64 blockIndex) const
     return it != m_blockStyles.end() && it->block == quint32(blockIndex) ? it->style : Style();
 }
 
+void LineIndex::setEntryTimestamp(qint64 line, qint64 prefixOffset)
+{
+    if (!m_entryTimestamps.empty() && m_entryTimestamps.back().first == line)
+        m_entryTimestamps.back().second = prefixOffset;
+    else
+        m_entryTimestamps.emplace_back(line, prefixOffset);
+}
+
+qint64 LineIndex::entryTimestamp(qint64 line) const
+{
+    const auto it = std::lower_bound(
+        m_entryTimestamps.begin(), m_entryTimestamps.end(), line,
+        [](const std::pair<qint64, qint64> &entry, qint64 l) { return entry.first < l; });
+    return it != m_entryTimestamps.end() && it->first == line ? it->second : -1;
+}
+
 size_t LineIndex::memoryBytes() const
 {
-    size_t bytes =
-        m_chunks.capacity() * sizeof(void *) + m_blockStyles.capacity() * sizeof(BlockStyle);
+    size_t bytes = m_chunks.capacity() * sizeof(void *) +
+                   m_blockStyles.capacity() * sizeof(BlockStyle) +
+                   m_entryTimestamps.capacity() * sizeof(std::pair<qint64, qint64>);
     for (const auto &chunk : m_chunks) {
         bytes += sizeof(Chunk) + size_t(kChunkLines / kBlockLines) * sizeof(quint64) +
                  size_t(kChunkLines) * sizeof(quint16) + size_t(kChunkLines / 8) +
@@ -131,6 +148,7 @@ void LineIndex::clear()
 {
     m_chunks.clear();
     m_blockStyles.clear();
+    m_entryTimestamps.clear();
     m_count = 0;
     m_end = 0;
 }

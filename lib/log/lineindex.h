@@ -32,7 +32,8 @@ public:
     // Appends a line of `length` bytes (including its terminator) starting at
     // endOffset(). `complex`: its displayed text is not a plain slice of its raw
     // bytes (it has escapes, '\r' or a joined continuation); search renders those.
-    void appendLine(qint64 length, bool complex)
+    // Inlined by force: the scanner calls it once per line, from two places.
+    Q_ALWAYS_INLINE void appendLine(qint64 length, bool complex)
     {
         const qint64 local = m_count & (kChunkLines - 1);
         if (local == 0)
@@ -64,6 +65,13 @@ public:
     // The style in force when line `blockIndex * kBlockLines` starts.
     void setBlockStyle(qint64 blockIndex, const Style &style);
     Style blockStyle(qint64 blockIndex) const;
+
+    // A line that starts in the middle of a raw line (a section marker there starts a new
+    // line) shows the FF_TIMESTAMPS timestamp in force where it starts, whose prefix is at
+    // byte `prefixOffset`. Lines are added in increasing order; few logs have any.
+    void setEntryTimestamp(qint64 line, qint64 prefixOffset);
+    // The prefix offset set for `line`, or -1.
+    qint64 entryTimestamp(qint64 line) const;
 
     qint64 lineCount() const { return m_count; }
     // Start offset of `line`; lineStart(lineCount()) is endOffset().
@@ -98,6 +106,7 @@ private:
 
     std::vector<std::unique_ptr<Chunk>> m_chunks;
     std::vector<BlockStyle> m_blockStyles;
+    std::vector<std::pair<qint64, qint64>> m_entryTimestamps; // (line, prefix offset)
     qint64 m_count = 0;
     qint64 m_end = 0;
 };

@@ -101,11 +101,18 @@ constexpr SpecialBytes kSpecial;
 template<Output Mode>
 void render(const char *p, const char *end, TimestampMode timestamps, LineBuilder<Mode> &out)
 {
-    if (timestamps == TimestampMode::On && end - p >= syntax::kTimestampPrefixLength &&
-        syntax::isTimestampPrefix(p)) {
-        out.setTimestamp(p);
-        p += syntax::kTimestampPrefixLength;
-    }
+    // A prefix is the line's timestamp (the last one wins) where GitLab is still at the
+    // start of its line: where the display line starts and right after a '\r' that clears
+    // it. Anywhere else it is text.
+    const char *prefixAt = p;
+    auto takePrefix = [&] {
+        if (timestamps == TimestampMode::On && p == prefixAt &&
+            end - p >= syntax::kTimestampPrefixLength && syntax::isTimestampPrefix(p)) {
+            out.setTimestamp(p);
+            p += syntax::kTimestampPrefixLength;
+        }
+    };
+    takePrefix();
     EscapeParser escape;
     const char *textStart = p;
     auto flushText = [&](const char *upTo) {
@@ -164,10 +171,13 @@ void render(const char *p, const char *end, TimestampMode timestamps, LineBuilde
             const char *q = p;
             while (q < end && *q == '\r')
                 ++q;
-            // "\r*\n" is a newline, and so are trailing '\r's at the end of the data.
-            if (!(q == end || (*q == '\n' && !isJoin(q, end, timestamps))))
-                out.clear();
             p = q;
+            // "\r*\n" is a newline, and so are trailing '\r's at the end of the data.
+            if (!(q == end || (*q == '\n' && !isJoin(q, end, timestamps)))) {
+                out.clear();
+                prefixAt = p;
+                takePrefix();
+            }
             textStart = p;
             continue;
         }
@@ -190,9 +200,10 @@ void render(const char *p, const char *end, TimestampMode timestamps, LineBuilde
 } // namespace
 
 RenderedLine renderLine(const char *begin, const char *end, const Style &entryStyle,
-                        TimestampMode timestamps)
+                        TimestampMode timestamps, const QString &entryTimestamp)
 {
     LineBuilder<Output::Text> builder(entryStyle);
+    builder.line().timestamp = entryTimestamp;
     render(begin, end, timestamps, builder);
     builder.line().endStyle = builder.style();
     return std::move(builder.line());

@@ -31,11 +31,13 @@ struct RenderedLine
 // Renders the raw bytes of one display line [begin, end), as delimited by the
 // line index, the way GitLab does: escapes removed and SGR applied, section
 // markers removed, a bare '\r' clears the line so far ("\r\n" and "\r\r\n" are
-// plain newlines), FF_TIMESTAMPS prefixes removed and continuation lines
-// joined, invalid UTF-8 shown as U+FFFD. This is the byte-by-byte reference for
-// what LogScanner does at SIMD speed.
+// plain newlines), FF_TIMESTAMPS prefixes removed (at the line start and after a
+// clearing '\r'; the last one is the line's timestamp) and continuation lines
+// joined, invalid UTF-8 shown as U+FFFD. `entryTimestamp` is the timestamp in force
+// where a line starts inside a raw line (after a section marker there), else empty.
+// This is the byte-by-byte reference for what LogScanner does at SIMD speed.
 RenderedLine renderLine(const char *begin, const char *end, const Style &entryStyle,
-                        TimestampMode timestamps);
+                        TimestampMode timestamps, const QString &entryTimestamp = {});
 
 // Only the style after the line: what renderLine().endStyle gives, without
 // building any text.

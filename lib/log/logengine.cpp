@@ -256,9 +256,19 @@ QList<RenderedLine> LogEngine::lines(qint64 first, qint64 count) const
     const TimestampMode ts = renderTimestampsLocked();
     const char *data = m_source->data();
     Style style = styleAtLocked(first);
+    QString timestamp;
+    if (ts == TimestampMode::On) {
+        const qint64 prefix = m_index.entryTimestamp(first);
+        if (prefix >= 0)
+            timestamp = QString::fromLatin1(data + prefix, syntax::kTimestampLength);
+    }
     for (qint64 l = first; l < first + count; ++l) {
         const auto [start, end] = lineRangeLocked(l);
-        out.append(renderLine(data + start, data + end, style, ts));
+        // A line that starts inside a raw line (at a section marker) keeps the timestamp of
+        // the line before it; the index has it only for the first line asked for.
+        if (l > first)
+            timestamp = start > 0 && data[start - 1] != '\n' ? out.back().timestamp : QString();
+        out.append(renderLine(data + start, data + end, style, ts, timestamp));
         style = out.back().endStyle;
     }
     return out;

@@ -32,8 +32,10 @@ struct LogStats
 // others read lines, sections or search; readers only see fully indexed lines.
 //
 // Line numbers are 0-based. Every raw line is a display line, except that a
-// FF_TIMESTAMPS continuation ('+') joins the line before it; empty lines are
-// kept (GitLab's JSON view drops them) so that numbers match the raw log.
+// FF_TIMESTAMPS continuation ('+') joins the line before it, and that a section
+// marker in the middle of a raw line starts a new line as in GitLab (a start
+// marker after text; what follows an end marker that closed a section). Empty
+// lines are kept (GitLab's JSON view drops them) so that numbers match the raw log.
 class LogEngine
 {
 public:

@@ -100,6 +100,31 @@ private:
     quint64 m_mask = 0;
 };
 
+// Whether [p, end), with no special byte in it, may be the start of a section marker whose
+// '\r' has not arrived: its bytes are not text yet.
+bool mayBeMarker(const char *p, const char *end)
+{
+    const qint64 n = end - p;
+    if (n > syntax::kMaxMarkerLength)
+        return false;
+    for (const char *kind : {"section_start:", "section_end:"}) {
+        const qint64 length = qint64(std::strlen(kind));
+        if (std::memcmp(p, kind, size_t(qMin(n, length))) != 0)
+            continue;
+        for (const char *q = p + qMin(n, length); q < end; ++q) {
+            const char c = *q;
+            const bool allowed = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                                 (c >= 'A' && c <= 'Z') || c == '_' || c == '.' || c == '-' ||
+                                 c == ':' || c == '[' || c == ']' || c == '=' || c == ',' ||
+                                 c == ' ';
+            if (!allowed)
+                return false;
+        }
+        return true;
+    }
+    return false;
+}
+
 } // namespace
 
 LogScanner::Wait LogScanner::decideTimestamps(const char *data, qint64 available, bool final)
@@ -116,15 +141,83 @@ LogScanner::Wait LogScanner::decideTimestamps(const char *data, qint64 available
     return Wait::MoreBytes;
 }
 
-inline void LogScanner::endLine(qint64 newlinePos)
+void LogScanner::endLine(qint64 newlinePos)
 {
     m_index.appendLine(newlinePos + 1 - m_lineStart, m_lineComplex);
     m_lineComplex = false;
     m_lineStart = newlinePos + 1;
     m_lineStartStyle = m_style;
+    m_timestampAt = -1;
     const qint64 line = m_index.lineCount();
     if ((line & (LineIndex::kBlockLines - 1)) == 0)
         m_index.setBlockStyle(line >> LineIndex::kBlockShift, m_style);
+}
+
+void LogScanner::breakLine(qint64 at, const Style &style, qint64 timestampAt)
+{
+    m_index.appendLine(at - m_lineStart, m_lineComplex);
+    // Its timestamp comes from before its start, so it is never a plain slice of its bytes.
+    m_lineComplex = true;
+    m_lineStart = at;
+    m_lineStartStyle = style;
+    m_pendingBreak = -1;
+    const qint64 line = m_index.lineCount();
+    if ((line & (LineIndex::kBlockLines - 1)) == 0)
+        m_index.setBlockStyle(line >> LineIndex::kBlockShift, style);
+    if (timestampAt >= 0)
+        m_index.setEntryTimestamp(line, timestampAt);
+}
+
+void LogScanner::noteGap(const char *data, qint64 from, qint64 to)
+{
+    if (from >= to)
+        return;
+    const qint64 timestampBefore = m_timestampAt;
+    bool content = false;
+    // The gap holds no '\n', '\r' or ESC, so the shape is all that is left to check.
+    if ((from == m_lineStart || from == m_prefixAt) && m_timestamps == TimestampMode::On &&
+        to - from >= syntax::kTimestampPrefixLength &&
+        syntax::hasTimestampPrefixShape(data + from)) {
+        m_timestampAt = from;
+        from += syntax::kTimestampPrefixLength;
+        content = true;
+    }
+    const bool text = from < to;
+    // A prefix after a section end belongs to the next line, as in GitLab, where it is
+    // read at the start of a new line.
+    if ((content || text) && breakPending())
+        breakLine(m_pendingBreak, m_pendingStyle, timestampBefore);
+    if (text)
+        m_textLine = m_lineStart;
+}
+
+void LogScanner::handleMarker(const SectionMarker &marker, qint64 start, qint64 end)
+{
+    if (marker.kind == SectionMarker::Kind::Start) {
+        // GitLab makes a new line for a new section, unless the line has no text yet. Right
+        // after an end marker on a line of its own (the runner writes end and start together),
+        // the header shares that line: GitLab's empty footer line is not shown here.
+        if (breakPending()) {
+            if (m_pendingAfterText)
+                breakLine(m_pendingBreak, m_pendingStyle, m_timestampAt);
+            m_pendingBreak = -1;
+        } else if (hasText()) {
+            breakLine(start, m_style, m_timestampAt);
+        }
+        m_sections.apply(marker, m_index.lineCount());
+        m_textLine = -1;
+        m_prefixAt = -1;
+        return;
+    }
+    // The line of the end marker is the section's last one; what follows on the same raw
+    // line starts a new line outside the section, once it shows something.
+    if (m_sections.apply(marker, m_index.lineCount())) {
+        m_pendingBreak = end;
+        m_pendingStyle = m_style;
+        m_pendingAfterText = hasText();
+        m_textLine = -1;
+        m_prefixAt = end;
+    }
 }
 
 qint64 LogScanner::fastCsi(const char *data, qint64 esc, qint64 available)
@@ -170,22 +263,31 @@ LogScanner::Wait LogScanner::handleNewline(const char *data, qint64 p, qint64 av
     if (m_timestamps == TimestampMode::On) {
         const qint64 next = p + 1;
         if (available - next >= syntax::kTimestampPrefixLength) {
-            // A prefix never holds a line end. Checked here too, the answer is the one given
-            // below when fewer bytes have arrived and a '\n' is among them: it must not depend
-            // on how the log was split (found by the fuzzer).
-            continuation = syntax::isContinuationPrefix(data + next) &&
-                           !std::memchr(data + next, '\n', syntax::kTimestampPrefixLength);
+            // A prefix never holds a line end: the answer is the one given below when fewer
+            // bytes have arrived and a '\n' is among them, whatever the split (found by the
+            // fuzzer).
+            continuation = syntax::isContinuationPrefix(data + next);
         } else if (!final && !std::memchr(data + next, '\n', size_t(available - next))) {
             m_pos = p;
             return Wait::MoreBytes;
         }
     }
     if (continuation) {
+        if (!m_escape.active())
+            noteGapIfNeeded(data, m_markerFloor, p);
         m_lineComplex = true;
+        // "\r" before a joined continuation clears the line (its '\r' saw the '\n' next).
+        if (p > 0 && data[p - 1] == '\r') {
+            m_textLine = -1;
+            m_prefixAt = -1;
+        }
         m_pos = p + 1 + syntax::kTimestampPrefixLength;
         m_markerFloor = m_pos;
         return Wait::None;
     }
+    // Whether the line has text matters only for a break after a section end.
+    if (breakPending() && !m_escape.active())
+        noteGap(data, m_markerFloor, p);
     m_escape.reset();
     endLine(p);
     m_pos = p + 1;
@@ -232,10 +334,22 @@ void LogScanner::scan(const char *data, qint64 available, bool final)
         }
         const char c = data[p];
         if (c == '\n') {
-            if (handleNewline(data, p, available, final) == Wait::MoreBytes)
+            // The common line end, inline: no break pending, and no continuation (whose prefix
+            // has '+' as its last byte) to look for.
+            const bool noContinuation =
+                m_timestamps != TimestampMode::On ||
+                (available - p > syntax::kTimestampPrefixLength && data[p + 32] != '+');
+            if (noContinuation && !breakPending()) {
+                m_escape.reset();
+                endLine(p);
+                m_pos = p + 1;
+                m_markerFloor = m_pos;
+            } else if (handleNewline(data, p, available, final) == Wait::MoreBytes) {
                 return;
+            }
         } else if (c == kEsc) {
             m_lineComplex = true;
+            noteGapIfNeeded(data, m_markerFloor, p);
             const qint64 end = fastCsi(data, p, available);
             if (end > 0) {
                 m_pos = end;
@@ -258,16 +372,33 @@ void LogScanner::scan(const char *data, qint64 available, bool final)
                 const char *start =
                     syntax::findSectionMarkerBefore(floor, data + p, data + available);
                 if (start) {
+                    noteGapIfNeeded(data, m_markerFloor, start - data);
                     if (const auto marker = syntax::parseSectionMarker(start, data + available))
-                        m_sections.apply(*marker, m_index.lineCount());
+                        handleMarker(*marker, start - data, p + 5);
                     m_pos = p + 5;
                     m_markerFloor = m_pos;
                     continue;
                 }
             }
+            noteGapIfNeeded(data, m_markerFloor, p);
+            // A '\r' clears the line unless a line end follows (after more '\r's); one before
+            // a joined continuation is handled at its '\n'.
+            if (p + 1 < available && data[p + 1] != '\r' && data[p + 1] != '\n') {
+                m_textLine = -1;
+                m_prefixAt = p + 1;
+            }
             m_pos = p + 1;
             m_markerFloor = m_pos;
         }
+    }
+    // Text after a section end shows on a line of its own at once, not only when its line
+    // ends; bytes that may still become a timestamp prefix wait for more.
+    if (breakPending() && !m_escape.active() && m_markerFloor < available) {
+        const bool mayBePrefix = (m_markerFloor == m_lineStart || m_markerFloor == m_prefixAt) &&
+                                 m_timestamps == TimestampMode::On &&
+                                 available - m_markerFloor < syntax::kTimestampPrefixLength;
+        if (final || !(mayBePrefix || mayBeMarker(data + m_markerFloor, data + available)))
+            noteGap(data, m_markerFloor, available);
     }
 }
 

@@ -43,7 +43,36 @@ private:
     Wait decideTimestamps(const char *data, qint64 available, bool final);
     // The '\n' at `p`: a line end, or a FF_TIMESTAMPS continuation to join.
     Wait handleNewline(const char *data, qint64 p, qint64 available, bool final);
-    void endLine(qint64 newlinePos);
+    Q_ALWAYS_INLINE void endLine(qint64 newlinePos);
+    // Rare, and kept out of line so that the scan loop stays small.
+    // Ends the display line at `at`, inside a raw line: a section marker there starts a new
+    // line, as in GitLab. `style` and `timestampAt` are what is in force at `at`.
+    Q_NEVER_INLINE void breakLine(qint64 at, const Style &style, qint64 timestampAt);
+    // Bytes [from, to) between two special bytes, seen while the line has no text yet or a
+    // break after a section end is pending: a timestamp prefix or text.
+    Q_NEVER_INLINE void noteGap(const char *data, qint64 from, qint64 to);
+    void noteGapIfNeeded(const char *data, qint64 from, qint64 to)
+    {
+        if (from >= to || (hasText() && !breakPending()))
+            return;
+        if (breakPending()) {
+            noteGap(data, from, to);
+            return;
+        }
+        // What noteGap() does without a pending break, inline: it runs on most lines.
+        if ((from == m_lineStart || from == m_prefixAt) && m_timestamps == TimestampMode::On &&
+            to - from >= syntax::kTimestampPrefixLength &&
+            syntax::hasTimestampPrefixShape(data + from)) {
+            m_timestampAt = from;
+            from += syntax::kTimestampPrefixLength;
+        }
+        if (from < to)
+            m_textLine = m_lineStart;
+    }
+    // Both are kept relative to the line start, so that ending a line costs no stores.
+    bool hasText() const { return m_textLine == m_lineStart; }
+    bool breakPending() const { return m_pendingBreak >= m_lineStart; }
+    Q_NEVER_INLINE void handleMarker(const SectionMarker &marker, qint64 start, qint64 end);
     // End of a complete CSI sequence starting at the ESC `esc` that needs no
     // resumable parsing (applied already), or 0 to use EscapeParser.
     qint64 fastCsi(const char *data, qint64 esc, qint64 available);
@@ -59,6 +88,22 @@ private:
     qint64 m_markerFloor = 0;
     TimestampMode m_timestamps = TimestampMode::Undecided;
     bool m_lineComplex = false;
+    // The start of the display line if it shows text since it started or since a '\r'
+    // cleared it, else -1. A section start marker after text starts a new line.
+    qint64 m_textLine = -1;
+    // Where a FF_TIMESTAMPS prefix counts as the line's timestamp, not as text: the start
+    // of a line, and this position, right after a '\r' that clears the line or after a
+    // section end (-1: none).
+    qint64 m_prefixAt = 0;
+    // The prefix of the timestamp in force on this raw line, -1 for none.
+    qint64 m_timestampAt = -1;
+    // After a section end marker that closed a section: where the next line starts if
+    // anything but escapes follows before the line end (none when before the line start),
+    // and the style there.
+    qint64 m_pendingBreak = -1;
+    Style m_pendingStyle;
+    // Whether the line of that end marker shows text.
+    bool m_pendingAfterText = false;
 };
 
 } // namespace pipedeck::log

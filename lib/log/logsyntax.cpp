@@ -4,6 +4,11 @@
 
 #include <cstring>
 
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#define PIPEDECK_LOG_SSE2 1
+#endif
+
 namespace pipedeck::log::syntax {
 
 namespace {
@@ -174,8 +179,9 @@ QByteArray sectionOption(const QByteArray &options, const QByteArray &key)
 QString formatSectionDuration(qint64 seconds)
 {
     const qint64 h = seconds / 3600;
-    const qint64 m = (seconds / 60) % 60;
-    const qint64 s = seconds % 60;
+    const qint64 rest = seconds % kSecondsPerYear % kSecondsPerMonth % 3600;
+    const qint64 m = rest / 60;
+    const qint64 s = rest % 60;
     auto two = [](qint64 v) { return QString::number(v).rightJustified(2, QLatin1Char('0')); };
     if (h > 0)
         return two(h) + QLatin1Char(':') + two(m) + QLatin1Char(':') + two(s);
@@ -184,8 +190,29 @@ QString formatSectionDuration(qint64 seconds)
 
 qint64 clampedSectionDuration(qint64 startSeconds, qint64 endSeconds)
 {
-    constexpr qint64 kOneYear = 365LL * 24 * 3600;
-    return qBound<qint64>(0, endSeconds - startSeconds, kOneYear);
+    return qBound<qint64>(0, endSeconds - startSeconds, kSecondsPerYear);
+}
+
+bool isTimestampPrefix(const char *p)
+{
+    if (!hasTimestampPrefixShape(p))
+        return false;
+#ifdef PIPEDECK_LOG_SSE2
+    auto block = [p](int i) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * i));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+                                         _mm_cmpeq_epi8(v, _mm_set1_epi8(0x1b)));
+        return _mm_movemask_epi8(hit);
+    };
+    return (block(0) | block(1)) == 0;
+#else
+    for (int i = 0; i < kTimestampPrefixLength; ++i) {
+        if (p[i] == '\n' || p[i] == '\r' || p[i] == 0x1b)
+            return false;
+    }
+    return true;
+#endif
 }
 
 bool isTimestampPrefixStrict(const char *p, qint64 available)

@@ -45,10 +45,14 @@ QString normalizeSectionName(const QByteArray &name);
 // Options "k=v,k2=v2" -> value of `key` (empty when absent).
 QByteArray sectionOption(const QByteArray &options, const QByteArray &key);
 
-// MM:SS, or HH:MM:SS from one hour on (hours may exceed 24).
+// MM:SS, or HH:MM:SS from one hour on (hours may exceed 24). From a calendar month on, the
+// minutes and seconds are GitLab's: ActiveSupport splits a duration into years and months of
+// 365.2425 and 30.436875 days first, and GitLab prints the remainder's minutes and seconds.
 QString formatSectionDuration(qint64 seconds);
-// End minus start, clamped to 0 .. one year like GitLab.
+// End minus start, clamped to 0 .. one (ActiveSupport) year like GitLab.
 qint64 clampedSectionDuration(qint64 startSeconds, qint64 endSeconds);
+inline constexpr qint64 kSecondsPerYear = 31556952;
+inline constexpr qint64 kSecondsPerMonth = 2629746;
 
 // FF_TIMESTAMPS: "2024-05-14T11:19:19.899359Z 00O " (32 bytes, the last byte is ' '
 // for a new line or '+' for a continuation).
@@ -56,15 +60,20 @@ inline constexpr int kTimestampPrefixLength = 32;
 inline constexpr int kTimestampLength = 27;
 // The full check GitLab applies to the first line to switch timestamps on.
 bool isTimestampPrefixStrict(const char *p, qint64 available);
-// The cheap per-line check GitLab applies once timestamps are on. Needs 32 bytes.
-inline bool isTimestampPrefix(const char *p)
+// The cheap check GitLab applies once timestamps are on, on the fixed characters only. Needs
+// 32 bytes. Enough where the caller knows the bytes hold no '\n', '\r' or ESC.
+inline bool hasTimestampPrefixShape(const char *p)
 {
     return p[26] == 'Z' && p[4] == '-' && p[7] == '-' && p[10] == 'T' && p[13] == ':' &&
            p[27] == ' ' && (p[31] == ' ' || p[31] == '+');
 }
+// The shape, and no '\n', '\r' or ESC among the 32 bytes: a prefix never holds a line end or
+// the start of an escape, so the scanner, which only stops at those bytes, and the renderer
+// agree on where a prefix is (GitLab would skip 32 bytes whatever they hold).
+bool isTimestampPrefix(const char *p);
 inline bool isContinuationPrefix(const char *p)
 {
-    return isTimestampPrefix(p) && p[31] == '+';
+    return p[31] == '+' && isTimestampPrefix(p);
 }
 
 } // namespace syntax

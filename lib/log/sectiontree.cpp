@@ -4,13 +4,13 @@
 
 namespace pipedeck::log {
 
-void SectionTree::apply(const SectionMarker &marker, qint64 line)
+bool SectionTree::apply(const SectionMarker &marker, qint64 line)
 {
     QString name = syntax::normalizeSectionName(marker.name);
     if (marker.kind == SectionMarker::Kind::Start) {
         if (m_open.size() >= size_t(kMaxDepth) || m_sections.size() >= size_t(kMaxSections)) {
             ++m_dropped;
-            return;
+            return false;
         }
         const auto interned = m_names.constFind(name);
         if (interned != m_names.cend())
@@ -27,7 +27,7 @@ void SectionTree::apply(const SectionMarker &marker, qint64 line)
         section.startTime = marker.timestamp;
         m_open.push_back(int(m_sections.size()));
         m_sections.push_back(std::move(section));
-        return;
+        return true;
     }
     for (size_t i = m_open.size(); i-- > 0;) {
         if (m_sections[size_t(m_open[i])].name != name)
@@ -38,8 +38,9 @@ void SectionTree::apply(const SectionMarker &marker, qint64 line)
             closing.endTime = marker.timestamp;
         }
         m_open.resize(i);
-        return;
+        return true;
     }
+    return false;
 }
 
 void SectionTree::clear()

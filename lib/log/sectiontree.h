@@ -41,7 +41,9 @@ public:
     static constexpr int kMaxDepth = 64;
     static constexpr int kMaxSections = 100000;
 
-    void apply(const SectionMarker &marker, qint64 line);
+    // True when the marker started a section or closed one (false for an end marker
+    // without an open section of its name, or a start marker beyond the bounds).
+    bool apply(const SectionMarker &marker, qint64 line);
     void clear();
 
     const std::vector<Section> &sections() const { return m_sections; }

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void roundTrip();
     void openSectionFoldsToTheEnd();
     void newSectionsKeepState();
+    void markersMidLine();
 };
 
 void TestLogFolding::folding_data()
@@ -125,6 +126,34 @@ void TestLogFolding::newSectionsKeepState()
     QVERIFY(map.isFolded(0)); // kept what the user chose
     QVERIFY(map.isFolded(1)); // a new collapsed section starts folded
     QCOMPARE(visibleLines(map), u"0 3"_qs);
+}
+
+// Markers in the middle of raw lines start lines, so folding hides exactly the section's
+// lines, whole or fed in pieces.
+void TestLogFolding::markersMidLine()
+{
+    // 0 before  1 A (a starts)  2 1  3 2 (a ends)  4 after  5 x  6 B (b starts)  7 y
+    const QByteArray log = "before section_start:1:a\r\x1b[0KA\n1\n2 section_end:3:a\r\x1b[0K"
+                           "after\nx section_start:4:b[collapsed=true]\r\x1b[0KB\ny\n";
+    for (qsizetype chunk : {qsizetype(0), qsizetype(1), qsizetype(7)}) {
+        LogEngine engine;
+        if (chunk == 0)
+            feed(engine, log, {});
+        else
+            feedInChunks(engine, log, chunk);
+        QCOMPARE(engine.lineCount(), 8);
+        QCOMPARE(describeSections(engine.sections()), u"a 1-3 d0 2s; b 6--1 d0 collapsed -1s"_qs);
+        QCOMPARE(engine.line(4).text, u"after"_qs);
+        FoldMap map;
+        map.update(engine.sections(), engine.lineCount());
+        QCOMPARE(visibleLines(map), u"0 1 2 3 4 5 6"_qs);
+        map.setFolded(0, true);
+        QCOMPARE(visibleLines(map), u"0 1 4 5 6"_qs);
+        for (qint64 row = 0; row < map.rowCount(); ++row)
+            QCOMPARE(map.rowForLine(map.lineForRow(row)), row);
+        QCOMPARE(engine.innermostSection(4), -1);
+        QCOMPARE(engine.innermostSection(3), 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLogFolding)

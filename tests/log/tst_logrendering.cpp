@@ -14,6 +14,59 @@ QByteArray ts(const char *time, const char *stream = "00O", char flag = ' ')
     return QByteArray("2024-05-14T") + time + "Z " + stream + flag;
 }
 
+// Markers for the GitLab spec rows: a section of 63 s and one of 2 s nested in it, both
+// starting at 2019-09-17 00:00 UTC.
+constexpr qint64 kSpecStart = 1568678400;
+QByteArray marker(const char *kind, qint64 time, const QByteArray &name)
+{
+    return QByteArray("section_") + kind + ':' + QByteArray::number(time) + ':' + name +
+           "\r\x1b[0K";
+}
+QByteArray specStart(const QByteArray &name = "prepare-script")
+{
+    return marker("start", kSpecStart, name);
+}
+QByteArray specEnd()
+{
+    return marker("end", kSpecStart + 63, "prepare-script");
+}
+QByteArray nestedStart()
+{
+    return marker("start", kSpecStart, "prepare-script-nested");
+}
+QByteArray nestedEnd()
+{
+    return marker("end", kSpecStart + 2, "prepare-script-nested");
+}
+QByteArray sgr(const char *codes)
+{
+    return QByteArray("\x1b[") + codes + 'm';
+}
+
+// Everything the engine shows for `input` must not depend on how its bytes arrive:
+// compares the whole log with the same bytes cut at every position and in small chunks.
+void checkSplits(const QByteArray &input)
+{
+    LogEngine whole;
+    feed(whole, input, {});
+    const QString reference = describeEngine(whole);
+    // Lines rendered one at a time must match the sequential rendering.
+    for (qint64 l = 0; l < whole.lineCount(); ++l)
+        QCOMPARE(describeLine(whole.line(l)), describeLine(whole.lines(0, l + 1).back()));
+    LogEngine chunked;
+    for (qsizetype cut = 1; cut < input.size(); ++cut) {
+        feed(chunked, input, {cut});
+        QVERIFY2(
+            describeEngine(chunked) == reference,
+            qPrintable(QStringLiteral("split at %1: %2").arg(cut).arg(describeEngine(chunked))));
+    }
+    for (qsizetype size : {1, 2, 3, 5, 7, 13}) {
+        feedInChunks(chunked, input, size);
+        QVERIFY2(describeEngine(chunked) == reference,
+                 qPrintable(QStringLiteral("chunks of %1").arg(size)));
+    }
+}
+
 } // namespace
 
 class TestLogRendering : public QObject
@@ -23,6 +76,10 @@ class TestLogRendering : public QObject
 private Q_SLOTS:
     void rendering_data();
     void rendering();
+    void gitlabSpec_data();
+    void gitlabSpec();
+    void gitlabStyle_data();
+    void gitlabStyle();
     void sections_data();
     void sections();
     void styleCarriesAcrossBlocks();
@@ -149,24 +206,313 @@ void TestLogRendering::rendering()
     LogEngine whole;
     feed(whole, input, {});
     QCOMPARE(describeLines(whole.lines(0, whole.lineCount())), expected);
-    const QString reference = describeEngine(whole);
+    checkSplits(input);
+}
 
-    // Lines rendered one at a time must match the sequential rendering.
-    for (qint64 l = 0; l < whole.lineCount(); ++l)
-        QCOMPARE(describeLine(whole.line(l)), describeLine(whole.lines(0, l + 1).back()));
+// Every case of GitLab's job-log renderer specs (spec/lib/gitlab/ci/ansi2json_spec.rb and
+// ansi2json/line_spec.rb), restated: the lines and the sections Pipedeck shows. Where
+// Pipedeck differs on purpose (docs/log-engine.md) the row says so. GitLab's "incremental
+// updates" cases are here as whole logs: checkSplits() feeds each one cut at every position,
+// which includes the cut GitLab tests.
+void TestLogRendering::gitlabSpec_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("lines");
+    QTest::addColumn<QString>("sections");
 
-    LogEngine chunked;
-    for (qsizetype cut = 1; cut < input.size(); ++cut) {
-        feed(chunked, input, {cut});
-        QVERIFY2(
-            describeEngine(chunked) == reference,
-            qPrintable(QStringLiteral("split at %1: %2").arg(cut).arg(describeEngine(chunked))));
+    const QString none;
+    const QString open = u"prepare-script 1--1 d0 -1s"_qs;
+
+    // lines
+    QTest::newRow("plain text as it is") << QByteArray("Hello") << u"Hello"_qs << none;
+    QTest::newRow("LF starts a line") << QByteArray("Hello\nworld") << u"Hello\nworld"_qs << none;
+    QTest::newRow("CRLF starts a line")
+        << QByteArray("Hello\r\nworld") << u"Hello\nworld"_qs << none;
+    QTest::newRow("CR CR LF starts a line")
+        << QByteArray("Hello\r\r\nworld") << u"Hello\nworld"_qs << none;
+    // GitLab drops empty lines; Pipedeck keeps them so that line numbers match the raw log.
+    QTest::newRow("empty line (kept)")
+        << QByteArray("Hello\n\nworld") << u"Hello\n\nworld"_qs << none;
+    QTest::newRow("empty CRLF line (kept)")
+        << QByteArray("Hello\r\n\r\nworld") << u"Hello\n\nworld"_qs << none;
+    QTest::newRow("CR replaces the line") << QByteArray("Hello\rworld") << u"world"_qs << none;
+
+    // ANSI sequences
+    QTest::newRow("colour") << (sgr("31") + "Hello" + sgr("0")) << u"{1::|Hello}"_qs << none;
+    QTest::newRow("colour across lines")
+        << (sgr("31") + "Hello\nWorld" + sgr("0")) << u"{1::|Hello}\n{1::|World}"_qs << none;
+    QTest::newRow("foreground and background")
+        << (sgr("31;44") + "Hello") << u"{1:4:|Hello}"_qs << none;
+    QTest::newRow("style change within a line")
+        << (sgr("31;44") + "Hello" + sgr("0") + " world") << u"{1:4:|Hello} world"_qs << none;
+
+    // section markers
+    QTest::newRow("start marker after text starts the header line")
+        << ("Hello" + specStart() + "world!") << u"Hello\nworld!"_qs << open;
+    QTest::newRow("only the first line is the header")
+        << ("outside section" + specStart() + "Hello\nworld!")
+        << u"outside section\nHello\nworld!"_qs << open;
+    // GitLab adds an empty footer line for the end marker; in Pipedeck the line of the end
+    // marker is the section's last line.
+    QTest::newRow("end marker ends the last line")
+        << (specStart() + "Good\nmorning\nworld!" + specEnd()) << u"Good\nmorning\nworld!"_qs
+        << u"prepare-script 0-2 d0 63s"_qs;
+    QTest::newRow("one line is header and last line")
+        << (specStart() + "Hello world!" + specEnd()) << u"Hello world!"_qs
+        << u"prepare-script 0-0 d0 63s"_qs;
+    QTest::newRow("text after the end marker is outside")
+        << (specStart() + "Hello" + specEnd() + "world") << u"Hello\nworld"_qs
+        << u"prepare-script 0-0 d0 63s"_qs;
+    QTest::newRow("end marker without start is removed")
+        << ("Hello " + specEnd() + "world\nNext line") << u"Hello world\nNext line"_qs << none;
+    QTest::newRow("name normalised")
+        << ("Hello" + specStart("a.Legit-SeCtIoN_namE") + "world!") << u"Hello\nworld!"_qs
+        << u"a-legit-section-name 1--1 d0 -1s"_qs;
+    QTest::newRow("name with $ is no marker")
+        << (specStart("my_$ection") + "hello") << u"hello"_qs << none;
+    QTest::newRow("name with < is no marker")
+        << (specStart("<a_tag>") + "hello") << u"hello"_qs << none;
+    QTest::newRow("HTML and marker-like text as they are")
+        << (specStart() + "section_end:1:2<div>hello</div>" + specEnd())
+        << u"section_end:1:2<div>hello</div>"_qs << u"prepare-script 0-0 d0 63s"_qs;
+    QTest::newRow("nested markers mid-line each start a line")
+        << ("Hello" + specStart() + "foo" + nestedStart() + "bar" + nestedEnd() + "baz" +
+            specEnd() + "world")
+        << u"Hello\nfoo\nbar\nbaz\nworld"_qs
+        << u"prepare-script 1-3 d0 63s; prepare-script-nested 2-2 d1 2s"_qs;
+    QTest::newRow("nested sections closed together")
+        << ("Hello" + specStart() + sgr("91") + "foo" + sgr("0") + nestedStart() + "bar" +
+            nestedEnd() + specEnd())
+        << u"Hello\n{9::|foo}\nbar"_qs
+        << u"prepare-script 1-2 d0 63s; prepare-script-nested 2-2 d1 2s"_qs;
+    QTest::newRow("section options")
+        << (marker("start", kSpecStart, "prepare-script[collapsed=true,unused_option=123]") +
+            "hello" + specEnd())
+        << u"hello"_qs << u"prepare-script 0-0 d0 collapsed 63s"_qs;
+
+    // incremental updates (GitLab's cut: after the first part)
+    QTest::newRow("split word") << (sgr("1") + "Hello " + "World") << u"{::B|Hello World}"_qs
+                                << none;
+    QTest::newRow("split timestamp")
+        << (QByteArray("2024-05-14T11:19:19.") + "899359Z 00O " + sgr("1") + "Hello World")
+        << u"@2024-05-14T11:19:19.899359Z@{::B|Hello World}"_qs << none;
+    QTest::newRow("split word on second line")
+        << QByteArray("Good\nmorning World") << u"Good\nmorning World"_qs << none;
+    QTest::newRow("split word on second line, timestamps")
+        << (ts("11:19:19.899359") + "Good\n" + ts("11:19:19.899359") + "morning " + "World")
+        << u"@2024-05-14T11:19:19.899359Z@Good\n@2024-05-14T11:19:19.899359Z@morning World"_qs
+        << none;
+    QTest::newRow("split sequence across lines")
+        << (sgr("1") + "good\nmorning\n" + sgr("3") + "world")
+        << u"{::B|good}\n{::B|morning}\n{::BI|world}"_qs << none;
+    QTest::newRow("split partial sequence")
+        << QByteArray("hello\x1b[1m world") << u"hello{::B| world}"_qs << none;
+    QTest::newRow("split new line") << QByteArray("hello\r\nworld") << u"hello\nworld"_qs << none;
+    QTest::newRow("split section body")
+        << (specStart() + "this is a header\nand this\n is a body")
+        << u"this is a header\nand this\n is a body"_qs << u"prepare-script 0--1 d0 -1s"_qs;
+    QTest::newRow("split header") << (specStart() + "this is a header\nand body")
+                                  << u"this is a header\nand body"_qs
+                                  << u"prepare-script 0--1 d0 -1s"_qs;
+    QTest::newRow("split section end")
+        << (specStart() + "this is a header\nthe body\nthe end" + specEnd())
+        << u"this is a header\nthe body\nthe end"_qs << u"prepare-script 0-2 d0 63s"_qs;
+
+    // timestamps
+    const QString t1 = u"@2024-05-14T11:19:19.899359Z@"_qs;
+    QTest::newRow("timestamp captured")
+        << (ts("11:19:19.899359") + "Hello") << (t1 + u"Hello"_qs) << none;
+    QTest::newRow("timestamps and LF")
+        << (ts("11:19:19.899359") + "Hello\n" + ts("11:19:20.000000") + "world")
+        << (t1 + u"Hello\n@2024-05-14T11:19:20.000000Z@world"_qs) << none;
+    QTest::newRow("timestamps and CRLF")
+        << (ts("11:19:19.899359") + "Hello\r\n" + ts("11:19:20.899359") + "world")
+        << (t1 + u"Hello\n@2024-05-14T11:19:20.899359Z@world"_qs) << none;
+    QTest::newRow("timestamps and an empty line (kept)")
+        << (ts("11:19:19.899359") + "Hello\n\n" + ts("11:19:20.899359") + "world")
+        << (t1 + u"Hello\n\n@2024-05-14T11:19:20.899359Z@world"_qs) << none;
+    QTest::newRow("timestamps and an empty CRLF line (kept)")
+        << (ts("11:19:19.899359") + "Hello\r\n\r\n" + ts("11:19:20.899359") + "world")
+        << (t1 + u"Hello\n\n@2024-05-14T11:19:20.899359Z@world"_qs) << none;
+    QTest::newRow("CR replaces the line and its timestamp")
+        << (ts("11:19:19.899359") + "Hello \r" + ts("11:19:20.000000") + "world!")
+        << u"@2024-05-14T11:19:20.000000Z@world!"_qs << none;
+    QTest::newRow("continuation joins, first timestamp")
+        << (ts("11:19:19.899359") + "Hello \n" + ts("11:19:20.000000", "00O", '+') + "world!")
+        << (t1 + u"Hello world!"_qs) << none;
+    QTest::newRow("continuations join")
+        << (ts("11:19:19.899359") + "Hello \n" + ts("11:19:20.000000", "00O", '+') + "world, \n" +
+            ts("11:19:21.000000", "00O", '+') + "this is a second continuation\n" +
+            ts("11:19:22.000000") + "This is a second line")
+        << (t1 + u"Hello world, this is a second continuation\n"
+                 u"@2024-05-14T11:19:22.000000Z@This is a second line"_qs)
+        << none;
+    QTest::newRow("timestamps: header line keeps the timestamp")
+        << (ts("11:19:19.899359") + "Hello" + specStart() + "world!")
+        << (t1 + u"Hello\n"_qs + t1 + u"world!"_qs) << open;
+    QTest::newRow("timestamps: only the first line is the header")
+        << (ts("11:19:19.899359") + "outside section" + specStart() + "Hello\n" +
+            ts("11:19:20.899359") + "world!")
+        << (t1 + u"outside section\n"_qs + t1 + u"Hello\n@2024-05-14T11:19:20.899359Z@world!"_qs)
+        << open;
+    QTest::newRow("timestamps: end marker line")
+        << (ts("11:19:19.899359") + specStart() + "Good\n" + ts("11:19:20.899359") + "morning\n" +
+            ts("11:19:21.899359") + "world!\n" + ts("11:19:22.899359") + specEnd())
+        << (t1 + u"Good\n@2024-05-14T11:19:20.899359Z@morning\n"
+                 u"@2024-05-14T11:19:21.899359Z@world!\n@2024-05-14T11:19:22.899359Z@"_qs)
+        << u"prepare-script 0-3 d0 63s"_qs;
+    QTest::newRow("timestamps: no prefix on the first line, none at all")
+        << (specStart() + "Hello world!" + specEnd()) << u"Hello world!"_qs
+        << u"prepare-script 0-0 d0 63s"_qs;
+
+    // line_spec.rb: a section start ends "the start of the line", a '\r' restarts it.
+    QTest::newRow("prefix after a start marker is text")
+        << (ts("11:19:19.899359") + specStart() + ts("11:19:20.000000") + "x")
+        << (t1 + u"2024-05-14T11:19:20.000000Z 00O x"_qs) << u"prepare-script 0--1 d0 -1s"_qs;
+    QTest::newRow("progress with timestamps after each CR")
+        << (ts("00:00:01.000000") + "10%\r" + ts("00:00:02.000000") + "50%\r" +
+            ts("00:00:03.000000") + "100%\n" + ts("00:00:04.000000") + "done\n")
+        << u"@2024-05-14T00:00:03.000000Z@100%\n@2024-05-14T00:00:04.000000Z@done"_qs << none;
+
+    // Line breaks at markers, checked at every split like the rows above.
+    QTest::newRow("LF right after an end marker makes no extra line")
+        << (specStart() + "a" + specEnd() + "\nb\n") << u"a\nb"_qs
+        << u"prepare-script 0-0 d0 63s"_qs;
+    QTest::newRow("escapes after an end marker go to the next line")
+        << (specStart() + "a" + specEnd() + sgr("32") + "b\n") << u"a\n{2::|b}"_qs
+        << u"prepare-script 0-0 d0 63s"_qs;
+    QTest::newRow("CR after an end marker") << (specStart() + "a" + specEnd() + "\rb\n")
+                                            << u"a\nb"_qs << u"prepare-script 0-0 d0 63s"_qs;
+    QTest::newRow("start right after an end")
+        << (specStart() + "a" + specEnd() + nestedStart() + "b\n") << u"a\nb"_qs
+        << u"prepare-script 0-0 d0 63s; prepare-script-nested 1--1 d0 -1s"_qs;
+    // What the runner writes between two sections: the header shares the end marker's line
+    // (GitLab shows an empty footer line there, then the header).
+    QTest::newRow("end and start on a line of their own")
+        << (specStart() + "a\n" + specEnd() + nestedStart() + "b\nc\n") << u"a\nb\nc"_qs
+        << u"prepare-script 0-1 d0 63s; prepare-script-nested 1--1 d0 -1s"_qs;
+    QTest::newRow("timestamps: end and start joined by a continuation")
+        << (ts("00:00:01.000000") + specStart() + "a\n" + ts("00:00:02.000000") + specEnd() + "\n" +
+            ts("00:00:02.000001", "00O", '+') + nestedStart() + "\x1b[0Kb\n")
+        << u"@2024-05-14T00:00:01.000000Z@a\n@2024-05-14T00:00:02.000000Z@b"_qs
+        << u"prepare-script 0-1 d0 63s; prepare-script-nested 1--1 d0 -1s"_qs;
+    QTest::newRow("two starts make one header line")
+        << ("x" + specStart() + nestedStart() + "y") << u"x\ny"_qs
+        << u"prepare-script 1--1 d0 -1s; prepare-script-nested 1--1 d1 -1s"_qs;
+    QTest::newRow("start after cleared text stays on the line")
+        << ("abc\r" + specStart() + "x") << u"x"_qs << u"prepare-script 0--1 d0 -1s"_qs;
+    QTest::newRow("style carries over a marker break")
+        << (sgr("31") + "red" + specStart() + "more") << u"{1::|red}\n{1::|more}"_qs << open;
+    QTest::newRow("timestamps: prefix after an end marker starts the next line")
+        << (ts("00:00:01.000000") + specStart() + "a\n" + ts("00:00:02.000000") + "b" + specEnd() +
+            ts("00:00:03.000000") + "c\n")
+        << u"@2024-05-14T00:00:01.000000Z@a\n@2024-05-14T00:00:02.000000Z@b\n"
+           "@2024-05-14T00:00:03.000000Z@c"_qs
+        << u"prepare-script 0-1 d0 63s"_qs;
+    QTest::newRow("timestamps: marker after a continuation")
+        << (ts("00:00:01.000000") + "Hello\n" + ts("00:00:02.000000", "00O", '+') + specStart() +
+            "world\n" + ts("00:00:03.000000") + "next\n")
+        << u"@2024-05-14T00:00:01.000000Z@Hello\n@2024-05-14T00:00:01.000000Z@world\n"
+           "@2024-05-14T00:00:03.000000Z@next"_qs
+        << open;
+    QTest::newRow("timestamps: text after an end marker in a continuation")
+        << (ts("00:00:01.000000") + specStart() + "a" + specEnd() + "\n" +
+            ts("00:00:02.000000", "00O", '+') + "after\n")
+        << u"@2024-05-14T00:00:01.000000Z@a\n@2024-05-14T00:00:01.000000Z@after"_qs
+        << u"prepare-script 0-0 d0 63s"_qs;
+}
+
+void TestLogRendering::gitlabSpec()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, lines);
+    QFETCH(QString, sections);
+
+    LogEngine whole;
+    feed(whole, input, {});
+    QCOMPARE(describeLines(whole.lines(0, whole.lineCount())), lines);
+    QCOMPARE(describeSections(whole.sections()), sections);
+    checkSplits(input);
+}
+
+// GitLab's style table (ansi2json/style_spec.rb, parser_spec.rb, line_spec.rb#update_style):
+// the codes in force before, the codes applied, and the style of the text after them.
+void TestLogRendering::gitlabStyle_data()
+{
+    QTest::addColumn<QByteArray>("before");
+    QTest::addColumn<QByteArray>("codes");
+    QTest::addColumn<QString>("expected");
+
+    auto row = [](const char *name, const char *before, const char *codes, const QString &out) {
+        QTest::newRow(name) << QByteArray(before) << QByteArray(codes) << out;
+    };
+    row("0 sets nothing", "", "0", u"x"_qs);
+    row("1 bold", "", "1", u"{::B|x}"_qs);
+    row("3 italic", "", "3", u"{::I|x}"_qs);
+    row("4 underline", "", "4", u"{::U|x}"_qs);
+    row("8 conceal", "", "8", u"{::C|x}"_qs);
+    row("9 cross", "", "9", u"{::S|x}"_qs);
+    row("21 ends bold", "1", "21", u"x"_qs);
+    row("21 ends bold, italic stays", "1;3", "21", u"{::I|x}"_qs);
+    row("22 ends bold", "1", "22", u"x"_qs);
+    row("22 ends bold, italic stays", "1;3", "22", u"{::I|x}"_qs);
+    row("23 ends italic", "3", "23", u"x"_qs);
+    row("23 ends italic, bold stays", "1;3", "23", u"{::B|x}"_qs);
+    row("24 ends underline", "4", "24", u"x"_qs);
+    row("24 ends underline, bold stays", "1;4", "24", u"{::B|x}"_qs);
+    row("28 ends conceal", "8", "28", u"x"_qs);
+    row("28 ends conceal, bold stays", "1;8", "28", u"{::B|x}"_qs);
+    row("29 ends cross", "9", "29", u"x"_qs);
+    row("29 ends cross, bold stays", "1;9", "29", u"{::B|x}"_qs);
+    const char *names[] = {"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"};
+    for (int i = 0; i < 8; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        const QString c = QString::number(i);
+        const QString l = QString::number(i + 8);
+        QTest::newRow(qPrintable(QStringLiteral("3%1 fg %2").arg(i).arg(QLatin1String(names[i]))))
+            << QByteArray() << "3" + n << u"{"_qs + c + u"::|x}"_qs;
+        QTest::newRow(qPrintable(QStringLiteral("4%1 bg %2").arg(i).arg(QLatin1String(names[i]))))
+            << QByteArray() << "4" + n << u"{:"_qs + c + u":|x}"_qs;
+        QTest::newRow(
+            qPrintable(QStringLiteral("9%1 light fg %2").arg(i).arg(QLatin1String(names[i]))))
+            << QByteArray() << "9" + n << u"{"_qs + l + u"::|x}"_qs;
+        QTest::newRow(
+            qPrintable(QStringLiteral("10%1 light bg %2").arg(i).arg(QLatin1String(names[i]))))
+            << QByteArray() << "10" + n << u"{:"_qs + l + u":|x}"_qs;
     }
-    for (qsizetype size : {1, 2, 3, 5, 7, 13}) {
-        feedInChunks(chunked, input, size);
-        QVERIFY2(describeEngine(chunked) == reference,
-                 qPrintable(QStringLiteral("chunks of %1").arg(size)));
-    }
+    row("38;5;1 xterm fg", "", "38;5;1", u"{1::|x}"_qs);
+    row("38;5;2 xterm fg", "", "38;5;2", u"{2::|x}"_qs);
+    row("38;1 is bold", "", "38;1", u"{::B|x}"_qs);
+    row("48;5;1 xterm bg", "", "48;5;1", u"{:1:|x}"_qs);
+    row("48;5;2 xterm bg", "", "48;5;2", u"{:2:|x}"_qs);
+    row("48;1 is bold", "", "48;1", u"{::B|x}"_qs);
+    row("empty resets bold", "1", "", u"x"_qs);
+    row("0 resets bold", "1", "0", u"x"_qs);
+    row("0 resets bold and italic", "1;3", "0", u"x"_qs);
+    row("0 resets formats and colours", "1;3;91;43", "0", u"x"_qs);
+    row("39 default fg, bg stays", "31;42", "39", u"{:2:|x}"_qs);
+    row("49 default bg, fg stays", "31;42", "49", u"{1::|x}"_qs);
+    row("fg, bg and formats at once", "", "1;30;42;3", u"{8:2:BI|x}"_qs);
+    row("italic to bold and a bg", "3;31", "23;1;43", u"{9:3:B|x}"_qs);
+    row("bold lightens the fg", "", "30;1", u"{8::B|x}"_qs);
+    row("italic does not lighten", "", "30;3", u"{0::I|x}"_qs);
+    row("no format, fg as it is", "", "30", u"{0::|x}"_qs);
+    row("formats together", "", "1;3;4", u"{::BIU|x}"_qs);
+    row("update_style 1;33;44", "", "1;33;44", u"{11:4:B|x}"_qs);
+}
+
+void TestLogRendering::gitlabStyle()
+{
+    QFETCH(QByteArray, before);
+    QFETCH(QByteArray, codes);
+    QFETCH(QString, expected);
+
+    const QByteArray input =
+        (before.isEmpty() ? QByteArray() : sgr(before.constData())) + sgr(codes.constData()) + "x";
+    LogEngine engine;
+    feed(engine, input, {});
+    QCOMPARE(describeLines(engine.lines(0, engine.lineCount())), expected);
+    checkSplits(input);
 }
 
 void TestLogRendering::sections_data()
@@ -276,6 +622,12 @@ void TestLogRendering::duration_data()
     QTest::newRow("61") << qint64(61) << u"01:01"_qs;
     QTest::newRow("hour") << qint64(3600) << u"01:00:00"_qs;
     QTest::newRow("past a day") << qint64(37 * 3600 + 14 * 60 + 15) << u"37:14:15"_qs;
+    // GitLab (line_spec.rb) splits off calendar months and years of 365.2425 days first.
+    QTest::newRow("7") << qint64(7) << u"00:07"_qs;
+    QTest::newRow("75") << qint64(75) << u"01:15"_qs;
+    QTest::newRow("13:14:15") << qint64(13 * 3600 + 14 * 60 + 15) << u"13:14:15"_qs;
+    QTest::newRow("a month and more") << qint64(syntax::kSecondsPerMonth + 3661) << u"731:01:01"_qs;
+    QTest::newRow("a year, the largest") << syntax::kSecondsPerYear << u"8765:00:00"_qs;
 }
 
 void TestLogRendering::duration()
@@ -285,7 +637,9 @@ void TestLogRendering::duration()
     QCOMPARE(syntax::formatSectionDuration(seconds), text);
     QCOMPARE(syntax::clampedSectionDuration(100, 100 + seconds), seconds);
     QCOMPARE(syntax::clampedSectionDuration(100, 50), 0);
-    QCOMPARE(syntax::clampedSectionDuration(0, Q_INT64_C(1) << 40), 365LL * 24 * 3600);
+    QCOMPARE(syntax::clampedSectionDuration(0, Q_INT64_C(1) << 40), syntax::kSecondsPerYear);
+    QCOMPARE(syntax::formatSectionDuration(syntax::clampedSectionDuration(0, Q_INT64_C(1) << 62)),
+             u"8765:00:00"_qs);
 }
 
 QTEST_GUILESS_MAIN(TestLogRendering)

@@ -79,6 +79,14 @@ QByteArray variedLog(int lines, quint32 seed)
         case 4:
             line = "nee\x1b[32mdle " + line;
             break;
+        case 5: // a section starting mid-line makes a line of its own
+            line = line.left(4) + "section_start:1:m" + QByteArray::number(i) + "\r\x1b[0K" +
+                   line.mid(4);
+            break;
+        case 6: // and what follows its end on the same line another one
+            line = "section_start:1:e\r\x1b[0K" + line.left(5) + "section_end:2:e\r\x1b[0K" +
+                   line.mid(5);
+            break;
         default:
             break;
         }
@@ -92,10 +100,15 @@ QByteArray timestamped(const QByteArray &log)
 {
     QByteArray out;
     int i = 0;
-    for (const QByteArray &line : log.split('\n')) {
-        if (line.isEmpty())
+    for (const QByteArray &raw : log.split('\n')) {
+        if (raw.isEmpty())
             continue;
         const QByteArray time = "11:19:" + QByteArray::number(10 + i % 50) + ".000000";
+        // The runner writes a prefix after a '\r' that overwrites the line.
+        const QByteArray progress = "progress needle\r";
+        QByteArray line = raw;
+        if (line.startsWith(progress))
+            line.insert(progress.size(), ts(time.constData()));
         if (i % 5 == 4) {
             const qsizetype half = line.size() / 2;
             out += ts(time.constData()) + line.left(half) + '\n' + ts(time.constData(), '+') +
@@ -158,8 +171,18 @@ void TestLogSearch::hits_data()
         << QByteArray("secret\rpublic\n") << u"secret"_qs << K::Plain << true << QString();
     QTest::newRow("text after CR")
         << QByteArray("secret\rpublic\n") << u"public"_qs << K::Plain << true << u"0:0+6"_qs;
-    QTest::newRow("marker removed between words") << QByteArray("ab section_start:1:s\r\x1b[0Kcd\n")
-                                                  << u"ab cd"_qs << K::Plain << true << u"0:0+5"_qs;
+    QTest::newRow("marker mid-line starts a line")
+        << QByteArray("ab section_start:1:s\r\x1b[0Kcd\n") << u"cd"_qs << K::Plain << true
+        << u"1:0+2"_qs;
+    QTest::newRow("no match across a marker break")
+        << QByteArray("ab section_start:1:s\r\x1b[0Kcd\n") << u"ab cd"_qs << K::Plain << true
+        << QString();
+    QTest::newRow("text after a section end is a line of its own")
+        << QByteArray("section_start:1:s\r\x1b[0Kin\x1b[31m x section_end:2:s\r\x1b[0Kout x\n")
+        << u"x"_qs << K::Plain << true << u"0:3+1 1:4+1"_qs;
+    QTest::newRow("timestamp prefix after CR is not text")
+        << (ts("11:00:00.000000") + "10%\r" + ts("11:00:01.000000") + "done\n") << u"2024"_qs
+        << K::Plain << true << QString();
     QTest::newRow("marker is not text") << QByteArray("section_start:1:s\r\x1b[0Kcd\n")
                                         << u"section"_qs << K::Plain << true << QString();
     QTest::newRow("CRLF") << QByteArray("abc\r\nabc\r\n") << u"abc"_qs << K::Plain << true
