@@ -37,6 +37,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -290,9 +291,13 @@ private Q_SLOTS:
         QVERIFY(firstWs->scheduler()->isWindowVisible());
         QVERIFY(!app.workspace(account.id)->scheduler()->isWindowVisible());
 
-        // Another project replaces the page: one page per account polls.
-        Q_EMIT panel->projectActivated(*firstWs->projects()->projectAt(1));
-        QVERIFY(window->currentProjectPage() != page);
+        // Another project replaces the page: one page per account polls. (Not compared by
+        // address: the new page may be allocated where the old one was.)
+        const QPointer<ProjectPage> replaced = page;
+        const gitlab::Project next = *firstWs->projects()->projectAt(1);
+        Q_EMIT panel->projectActivated(next);
+        QVERIFY(!replaced);
+        QCOMPARE(window->currentProjectPage()->project().id, next.id);
         QCOMPARE(window->currentProjectPage(), firstWs->page());
         QCOMPARE(window->findChildren<ProjectPage *>().size(), 1);
     }
