@@ -6,6 +6,7 @@
 
 #include "history/run_history.h"
 #include "history/run_history_model.h"
+#include "models/loaders/jobs_loader.h"
 #include "models/loaders/refs_loader.h"
 #include "models/refs/refs_model.h"
 #include "presets/draft_store.h"
@@ -177,15 +178,19 @@ private Q_SLOTS:
             {VariableRow{{}, QStringLiteral("DEPLOY_ENV"), QStringLiteral("staging"), false}});
         dialog->trySend();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeoutMs);
-        m_fixture.server->advance(120); // the job runs and succeeds
-        m_fixture.page->refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_fixture.jobs()
-                    ->index(m_fixture.jobs()->indexOfJob(demo::kDeployJobId).row(), 0,
-                            m_fixture.jobs()->indexOfJob(demo::kDeployJobId).parent())
-                    .data(models::JobsModel::StatusRole)
-                    .toInt() == int(gitlab::CiStatus::Success),
-            kTimeoutMs);
+        // The job runs and succeeds in simulated time; each refresh waits for the one before
+        // (a refresh asked for while one is under way would read the older state).
+        const auto deployStatus = [this] {
+            const QModelIndex job = m_fixture.jobs()->indexOfJob(demo::kDeployJobId);
+            return job.data(models::JobsModel::StatusRole).toInt();
+        };
+        for (int step = 0; step < 20 && deployStatus() != int(gitlab::CiStatus::Success); ++step) {
+            m_fixture.server->advance(30);
+            QTRY_VERIFY_WITH_TIMEOUT(!m_fixture.page->jobsLoader()->isBusy(), kTimeoutMs);
+            m_fixture.page->refresh();
+            QTRY_VERIFY_WITH_TIMEOUT(!m_fixture.page->jobsLoader()->isBusy(), kTimeoutMs);
+        }
+        QCOMPARE(deployStatus(), int(gitlab::CiStatus::Success));
 
         dialog = m_fixture.page->openPlayDialog();
         QVERIFY(dialog);
@@ -506,6 +511,36 @@ private Q_SLOTS:
     void theHistoryPanelRunsAgainWithTheseValuesAndExportsNoSecret()
     {
         QVERIFY(openDeployTools(demo::kReleasePipelineId));
+        QVERIFY(selectJob(demo::kReleaseNotesJobId));
+        QPointer<PlayDialog> play = m_fixture.page->openPlayDialog();
+        QVERIFY(play);
+        play->reviewBox()->setChecked(false);
+        play->editor()->setRows({VariableRow{
+            {}, QStringLiteral("NOTES"), QStringLiteral("=cmd|' /C calc'!A0"), false}});
+        play->trySend();
+        QTRY_VERIFY_WITH_TIMEOUT(!play, kTimeoutMs);
+        // A play is run again on the waiting job of that name: release:notes ran (once GitLab's
+        // refresh after the play says so), so none.
+        QTRY_VERIFY_WITH_TIMEOUT(m_fixture.jobs()
+                                         ->indexOfJob(demo::kReleaseNotesJobId)
+                                         .data(models::JobsModel::StatusRole)
+                                         .toInt() != int(gitlab::CiStatus::Manual),
+                                 kTimeoutMs);
+        QString problem;
+        QVERIFY(!m_fixture.page->runAgain(m_history->records().first(), &problem));
+        QVERIFY(problem.contains(QStringLiteral("release:notes")));
+        QVERIFY(!m_fixture.page->findChild<PlayDialog *>());
+        // release:publish still waits: a play record of it opens its dialog with the values.
+        history::RunRecord publish = m_history->records().first();
+        publish.jobName = QStringLiteral("release:publish");
+        QVERIFY(m_fixture.page->runAgain(publish, &problem));
+        QPointer<PlayDialog> again = m_fixture.page->findChild<PlayDialog *>();
+        QVERIFY(again);
+        QCOMPARE(again->jobs().first().target.jobId, demo::kReleasePublishJobId);
+        QCOMPARE(again->editor()->rows(), publish.variables);
+        again->close();
+        QTRY_VERIFY(!again);
+
         QPointer<RunPipelineDialog> run = m_fixture.page->openRunPipelineDialog();
         QVERIFY(run);
         const QList<VariableRow> typed{
@@ -515,16 +550,6 @@ private Q_SLOTS:
         run->reviewBox()->setChecked(false);
         run->trySend();
         QTRY_VERIFY_WITH_TIMEOUT(!run, kTimeoutMs);
-        QVERIFY(m_fixture.showPipeline(demo::kReleasePipelineId));
-        QVERIFY(selectJob(demo::kReleaseNotesJobId));
-        QPointer<PlayDialog> play = m_fixture.page->openPlayDialog();
-        QVERIFY(play);
-        play->reviewBox()->setChecked(false);
-        play->editor()->setRows({VariableRow{
-            {}, QStringLiteral("NOTES"), QStringLiteral("=cmd|' /C calc'!A0"), false}});
-        play->trySend();
-        QTRY_VERIFY_WITH_TIMEOUT(!play, kTimeoutMs);
-
         RunHistoryPanel *panel = m_fixture.page->openRunHistory();
         QVERIFY(panel);
         QCOMPARE(panel->model()->rowCount(), 2);
@@ -539,23 +564,17 @@ private Q_SLOTS:
         QVERIFY(!csv.contains("hunter2"));
         QVERIFY(!panel->exportJson().contains("hunter2"));
 
-        // The run is the older row: run it again with its ref and values.
-        panel->table()->setCurrentIndex(panel->model()->index(1, 0));
+        // The run is the newer row: run it again with its ref and values.
+        panel->table()->setCurrentIndex(panel->model()->index(0, 0));
         QVERIFY(panel->runAgainButton()->isEnabled());
         panel->runAgainButton()->click();
-        auto *again = m_fixture.page->findChild<RunPipelineDialog *>();
-        QVERIFY(again);
-        QCOMPARE(again->refPicker()->ref(), QStringLiteral("main"));
-        QCOMPARE(again->editor()->rows().at(0), typed.at(0));
-        QCOMPARE(again->editor()->rows().at(1).key, QStringLiteral("TOKEN"));
-        QCOMPARE(again->editor()->rows().at(1).value, QString());
-        again->close();
-
-        // A play is run again on the waiting job of that name: release:notes ran, so none.
-        panel->table()->setCurrentIndex(panel->model()->index(0, 0));
-        panel->runAgainButton()->click();
-        QVERIFY(panel->message()->text().contains(QStringLiteral("release:notes")));
-        QVERIFY(!m_fixture.page->findChild<PlayDialog *>());
+        auto *rerun = m_fixture.page->findChild<RunPipelineDialog *>();
+        QVERIFY(rerun);
+        QCOMPARE(rerun->refPicker()->ref(), QStringLiteral("main"));
+        QCOMPARE(rerun->editor()->rows().at(0), typed.at(0));
+        QCOMPARE(rerun->editor()->rows().at(1).key, QStringLiteral("TOKEN"));
+        QCOMPARE(rerun->editor()->rows().at(1).value, QString());
+        rerun->close();
         QCOMPARE(m_fixture.writes(), 2);
     }
 
