@@ -18,6 +18,7 @@ enum class FaultKind {
     CloseAfterProcessing, // the request is processed (state changes!), then the connection closes
     Stall,                // headers sent, then nothing (tests inactivity timeouts)
     Trickle,              // body sent one byte every delayMs
+    OverrideHeader,       // processed; `header` set to `headerValue` (a misbehaving proxy)
 };
 
 struct FaultRule
@@ -25,11 +26,13 @@ struct FaultRule
     QByteArray method;       // empty = any
     QRegularExpression path; // matched against the path without query
     FaultKind kind = FaultKind::ServerError;
-    int times = 1;       // how many matching requests it applies to; -1 = forever
-    int status = 0;      // for ServerError / RedirectTo
-    int delayMs = 0;     // for Delay / Trickle
-    QString retryAfter;  // for TooManyRequests
-    QUrl redirectTarget; // for RedirectTo
+    int times = 1;          // how many matching requests it applies to; -1 = forever
+    int status = 0;         // for ServerError / RedirectTo
+    int delayMs = 0;        // for Delay / Trickle
+    QString retryAfter;     // for TooManyRequests
+    QUrl redirectTarget;    // for RedirectTo
+    QByteArray header;      // for OverrideHeader
+    QByteArray headerValue; // for OverrideHeader
 };
 
 } // namespace pipedeck::sim

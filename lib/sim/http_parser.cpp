@@ -116,7 +116,8 @@ HttpRequestParser::State HttpRequestParser::parseChunked()
         const qlonglong size = sizeText.trimmed().toLongLong(&ok, 16);
         if (!ok || size < 0)
             return fail(400);
-        if (m_request.body.size() + size > kMaxBodyBytes)
+        // Compared with the room left: size may be anything a client writes, up to 2^63.
+        if (size > qlonglong(kMaxBodyBytes) - qlonglong(m_request.body.size()))
             return fail(413);
         if (size == 0) {
             // Trailers (ignored) end with an empty line.

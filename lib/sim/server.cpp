@@ -240,6 +240,7 @@ void Server::handle(HttpConnection *connection, const HttpRequest &request)
         case FaultKind::CloseAfterProcessing:
         case FaultKind::Stall:
         case FaultKind::Trickle:
+        case FaultKind::OverrideHeader:
             break;
         }
         if (faulty.status) {
@@ -306,6 +307,9 @@ void Server::handle(HttpConnection *connection, const HttpRequest &request)
         finish(response.status);
         connection->sendTrickled(response, fault->delayMs);
         return;
+    case FaultKind::OverrideHeader:
+        response.setHeader(fault->header, fault->headerValue);
+        break;
     case FaultKind::TooManyRequests:
     case FaultKind::ServerError:
     case FaultKind::MalformedJson:

@@ -283,6 +283,67 @@ private Q_SLOTS:
         QCOMPARE(pagePieces.size(), 0);
     }
 
+    void aRepeatedNextPageEndsTheListInsteadOfLooping_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QByteArray>("value");
+        QTest::newRow("X-Next-Page is this page") << QByteArray("X-Next-Page") << QByteArray("1");
+        QTest::newRow("X-Next-Page goes back") << QByteArray("X-Next-Page") << QByteArray("0001");
+    }
+    void aRepeatedNextPageEndsTheListInsteadOfLooping()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(QByteArray, value);
+        // Every reply, forever: without the guard the list would ask for page 1 again and again.
+        FaultRule repeat =
+            rule("GET", u"^/api/v4/projects/1/pipelines$"_s, FaultKind::OverrideHeader, -1);
+        repeat.header = header;
+        repeat.headerValue = value;
+        m_sim->addFault(repeat);
+        ListPipelines list(demo::kDemoProjectId);
+        list.setAllPages(true);
+        QVERIFY(runToEnd(list, *m_connection));
+        QVERIFY(list.status().ok());
+        QVERIFY(!list.pipelines().isEmpty()); // what came is kept
+        QVERIFY(!list.complete());            // and known to be incomplete
+        QVERIFY(!list.hasMore());             // so a "load more" does not ask for it again
+        QCOMPARE(m_sim->requests().size(), 1);
+    }
+
+    void aRepeatedNextLinkEndsTheList()
+    {
+        // Keyset pages: a Link rel="next" back to the page just read.
+        FaultRule repeat =
+            rule("GET", u"^/api/v4/projects/1/jobs$"_s, FaultKind::OverrideHeader, -1);
+        repeat.header = "Link";
+        repeat.headerValue =
+            "<" + m_sim->baseUrl().toEncoded() +
+            "/api/v4/projects/1/jobs?pagination=keyset&per_page=100>; rel=\"next\"";
+        m_sim->addFault(repeat);
+        ListProjectJobs list(ProjectRef(demo::kDemoProjectId));
+        list.setAllPages(true);
+        QVERIFY(runToEnd(list, *m_connection));
+        QVERIFY(list.status().ok());
+        QVERIFY(!list.jobs().isEmpty());
+        QVERIFY(!list.complete());
+        QVERIFY(m_sim->requests().size() <= 2); // the first page, and the link once
+    }
+
+    void aReplyBeyondTheCapIsABadReplyNotMemory()
+    {
+        ConnectionOptions options = gltest::fastOptions();
+        options.maxReplyBytes = 2048; // the demo's pipeline list is far bigger
+        connectWith(options);
+        ListPipelines list(demo::kDemoProjectId);
+        QVERIFY(runToEnd(list, *m_connection));
+        VERIFY_CODE(list, Status::BadReply);
+        QCOMPARE(m_sim->requests().size(), 1); // the same request would bring the same answer
+        connectWith(gltest::fastOptions());
+        ListPipelines again(demo::kDemoProjectId);
+        QVERIFY(runToEnd(again, *m_connection));
+        QVERIFY(again.status().ok());
+    }
+
     void malformedJsonAndHtml_data()
     {
         QTest::addColumn<int>("kind");

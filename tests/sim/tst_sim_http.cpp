@@ -64,6 +64,11 @@ private Q_SLOTS:
                                  << 501;
         QTest::newRow("bad chunk")
             << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << 400;
+        // A chunk size that overflows when added to what came before must not slip past the cap.
+        QTest::newRow("overflowing chunk size")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n"
+                          "7fffffffffffffff\r\n")
+            << 413;
         QTest::newRow("huge head")
             << QByteArray("GET / HTTP/1.1\r\nX: " + QByteArray(70000, 'x')) << 431;
     }

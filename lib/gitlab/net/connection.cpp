@@ -84,6 +84,7 @@ struct Connection::Pending
     QPointer<QNetworkReply> reply;
     int attempts = 0;
     bool deadlineHit = false;
+    bool tooLarge = false; //!< aborted: the whole-read reply passed maxReplyBytes
     bool canceled = false;
 };
 
@@ -243,6 +244,7 @@ void Connection::startAttempt(CallId id)
     Pending &p = *it->second;
     ++p.attempts;
     p.deadlineHit = false;
+    p.tooLarge = false;
     p.streamedBefore = p.streamedBefore || p.streaming;
     p.streaming = false;
     p.streamedBytes = 0;
@@ -289,6 +291,17 @@ void Connection::startAttempt(CallId id)
         found->second->reply->abort();
     });
     deadline->start(deadlineMs);
+    if (!p.hooks.bodyPiece) {
+        // Read whole at the end: bounded, so a reply without end cannot fill the memory.
+        connect(reply, &QNetworkReply::downloadProgress, this, [this, id](qint64 received, qint64) {
+            const auto found = m_pending.find(id);
+            if (found == m_pending.end() || !found->second->reply ||
+                received <= m_options.maxReplyBytes || found->second->tooLarge)
+                return;
+            found->second->tooLarge = true;
+            found->second->reply->abort();
+        });
+    }
     if (p.hooks.progress) {
         connect(reply, &QNetworkReply::downloadProgress, this,
                 [this, id](qint64 received, qint64 total) {
@@ -378,6 +391,7 @@ void Connection::onFinished(CallId id)
     facts.requestUrl = p.url;
     facts.isAction = !p.call.isRetryable();
     facts.deadlineHit = p.deadlineHit;
+    facts.tooLarge = p.tooLarge;
     ReplyClassification result = classifyReply(facts);
 
     const qint64 now = m_clock->nowMs();

@@ -29,6 +29,9 @@ struct ConnectionOptions
     RetryPolicy retry;
     qsizetype offThreadParseBytes = 256 * 1024; //!< bigger bodies are parsed on a worker thread
     qsizetype cacheBytes = 32 * 1024 * 1024;
+    //! A reply read whole (not streamed to a body hook) bigger than this is aborted and
+    //! reported as a bad reply: no GitLab JSON answer comes near it, a broken proxy might.
+    qint64 maxReplyBytes = 64LL * 1024 * 1024;
     Clock *clock = nullptr; //!< null: the system clock
 };
 
@@ -38,8 +41,8 @@ struct ConnectionOptions
 //! between accounts), holds the token in memory only, builds every QNetworkRequest in one
 //! place (buildRequest), and runs every exchange through the account's RequestGate with the
 //! retry rules: GETs are retried on 429/5xx/transport errors with capped, jittered backoff;
-//! POST, PUT and DELETE are sent exactly once by this code (Qt itself may re-send once on a
-//! dropped keep-alive connection; an action whose reply is lost ends as OutcomeUnknown).
+//! POST, PUT and DELETE are sent exactly once, also by Qt's HTTP layer (an action's body is a
+//! OneShotBody); an action whose reply is lost ends as OutcomeUnknown.
 //! Redirects are never followed: Qt 6.4 would re-send PRIVATE-TOKEN to the new origin.
 class Connection : public QObject
 {

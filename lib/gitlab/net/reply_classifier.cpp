@@ -57,6 +57,11 @@ ReplyClassification classifyReply(const ReplyFacts &facts)
     if (facts.canceledByCaller)
         return {Status(Status::Canceled), false};
 
+    if (facts.tooLarge) {
+        // Deterministic: the same request would bring the same oversized answer.
+        return {lostAfterSending(facts, Status::BadReply, QStringLiteral("reply too large")),
+                false};
+    }
     if (facts.deadlineHit) {
         return {lostAfterSending(facts, Status::Timeout, QStringLiteral("overall deadline")), true};
     }

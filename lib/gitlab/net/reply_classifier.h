@@ -21,6 +21,7 @@ struct ReplyFacts
     bool isAction = false; //!< POST/PUT/DELETE: may have taken effect even if the reply is lost
     bool canceledByCaller = false;
     bool deadlineHit = false; //!< our overall deadline fired
+    bool tooLarge = false;    //!< aborted by us: bigger than ConnectionOptions::maxReplyBytes
 };
 
 struct ReplyClassification

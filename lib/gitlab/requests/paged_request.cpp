@@ -41,6 +41,7 @@ void PagedRequest::run()
 void PagedRequest::fetch(int ordinal, ApiCall call)
 {
     ++m_outstanding;
+    ++m_sent;
     m_highestOrdinal = std::max(m_highestOrdinal, ordinal);
     sendExchange(std::move(call), m_parser,
                  [this, ordinal](Exchange exchange) { onPage(ordinal, std::move(exchange)); });
@@ -57,7 +58,21 @@ void PagedRequest::onPage(int ordinal, Exchange exchange)
     }
     m_pages[ordinal] = std::move(exchange.value);
     m_allNotModified = m_allNotModified && exchange.notModified;
-    const PageInfo info = pageInfoFromHeaders(exchange.headers, exchange.url);
+    PageInfo info = pageInfoFromHeaders(exchange.headers, exchange.url);
+    // A next page that is not after this one, or a next link already followed (a proxy
+    // repeating X-Next-Page or Link), would page forever: the list ends here, incomplete.
+    if (info.nextPage > 0 && info.nextPage <= std::max(info.page, ordinal)) {
+        qCWarning(lcNet) << "X-Next-Page" << info.nextPage << "is not after page"
+                         << std::max(info.page, ordinal) << "; the list stops there";
+        info.nextPage = 0;
+        m_truncated = true;
+    }
+    if (info.nextLink.isValid() &&
+        (info.nextLink == m_continuation || m_followedLinks.contains(info.nextLink))) {
+        qCWarning(lcNet) << "a next link repeats one already followed; the list stops there";
+        info.nextLink = QUrl();
+        m_truncated = true;
+    }
     if (ordinal == m_highestOrdinal)
         m_lastInfo = info;
 
@@ -72,15 +87,16 @@ void PagedRequest::onPage(int ordinal, Exchange exchange)
             for (int page = info.page + 1; page <= last; ++page)
                 fetch(page, pageCall(page));
         } else if (info.nextPage > 0 && !m_continuation.isValid()) {
-            if (fetched >= m_maxPages)
+            if (fetched >= m_maxPages || m_sent >= m_maxPages)
                 m_truncated = true;
             else
                 fetch(info.nextPage, pageCall(info.nextPage));
         } else if (info.nextLink.isValid()) {
-            if (fetched >= m_maxPages) {
+            if (fetched >= m_maxPages || m_sent >= m_maxPages) {
                 m_truncated = true;
             } else {
                 // The connection refuses links outside the account's API root (UntrustedLink).
+                m_followedLinks.insert(info.nextLink);
                 ApiCall call;
                 call.link = info.nextLink;
                 call.priority = priority();

@@ -57,6 +57,8 @@ private:
     BodyParser m_parser;
     bool m_allPages = true;
     int m_maxPages = 100;
+    int m_sent = 0; //!< page requests sent, whatever they answered: the cap counts these
+    QSet<QUrl> m_followedLinks;
     int m_firstPage = 1;
     QUrl m_continuation;
     bool m_complete = false;
