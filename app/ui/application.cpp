@@ -86,17 +86,27 @@ int Application::start(const QStringList &arguments)
     const LaunchTarget target = classifyLaunchTarget(positional.value(0));
     const bool demo = parser.isSet(demoOption);
     if (!m_channelName.isEmpty() && !demo) {
-        // The running app's working folder is not ours: hand a file over by its full path.
-        const QString handed = target.kind == LaunchTarget::Kind::File
-                                   ? QFileInfo(target.text).absoluteFilePath()
-                                   : target.text;
-        if (InstanceChannel(m_channelName).forward(handed)) {
-            qCInfo(lcUi) << "handed the command line to the running Pipedeck";
-            return 0;
+        // Before anything else: two quick launches must not both become the app.
+        m_channel = std::make_unique<InstanceChannel>(m_channelName);
+        if (!m_channel->acquire()) {
+            // The running app's working folder is not ours: hand a file over by its full path.
+            const QString handed = target.kind == LaunchTarget::Kind::File
+                                       ? QFileInfo(target.text).absoluteFilePath()
+                                       : target.text;
+            if (m_channel->handOver(handed)) {
+                qCInfo(lcUi) << "handed the command line to the running Pipedeck";
+                return 0;
+            }
+            if (!m_channel->holdsLock()) {
+                qCWarning(lcUi) << "the running Pipedeck did not answer; starting on its own";
+                m_channel.reset();
+            }
         }
     }
     if (target.kind == LaunchTarget::Kind::File) {
-        // A log file needs no account: no main window, no keychain, no sign-in.
+        // A log file needs no account: no main window, no keychain, no sign-in; and it is not
+        // the session's app, so the next launch starts normally.
+        m_channel.reset();
         openLogFile(target.text);
         qCInfo(lcPerf) << "start to log window shown:" << startup.elapsed() << "ms";
         return -1;
@@ -163,8 +173,7 @@ int Application::start(const QStringList &arguments)
 
     m_sessions->restoreSavedAccounts();
 
-    if (!m_channelName.isEmpty() && !demo) {
-        m_channel = std::make_unique<InstanceChannel>(m_channelName);
+    if (m_channel) {
         if (m_channel->listen()) {
             connect(m_channel.get(), &InstanceChannel::targetReceived, this,
                     [this](const QString &handed) {

@@ -2,11 +2,14 @@
 
 #include "core/logging.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QLockFile>
 #include <QPointer>
 #include <QStandardPaths>
+#include <QThread>
 
 namespace pipedeck {
 
@@ -20,7 +23,11 @@ constexpr qint64 kMaxMessageBytes = 64 * 1024;
 InstanceChannel::InstanceChannel(QString name, QObject *parent)
     : QObject(parent)
     , m_name(std::move(name))
-{}
+    , m_lock(std::make_unique<QLockFile>(m_name + QStringLiteral(".lock")))
+{
+    // Only a dead owner makes a lock stale, never its age: a Pipedeck may run for weeks.
+    m_lock->setStaleLockTime(0);
+}
 
 InstanceChannel::~InstanceChannel() = default;
 
@@ -29,9 +36,12 @@ QString InstanceChannel::defaultName()
 #ifdef Q_OS_WIN
     return QStringLiteral("pipedeck-") + qEnvironmentVariable("USERNAME");
 #else
+    // Qt's runtime folder is the user's own (it checks owner and 0700); never a shared /tmp
+    // path where another user could take the name first.
     const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    return QDir(runtime.isEmpty() ? QDir::tempPath() : runtime)
-        .filePath(QStringLiteral("pipedeck.socket"));
+    if (runtime.isEmpty())
+        return {};
+    return QDir(runtime).filePath(QStringLiteral("pipedeck.socket"));
 #endif
 }
 
@@ -52,16 +62,50 @@ bool InstanceChannel::forward(const QString &target, int timeoutMs) const
     return socket.readLine().trimmed() == "ok";
 }
 
+bool InstanceChannel::acquire()
+{
+    if (m_lock->isLocked())
+        return true;
+    if (m_lock->tryLock(0))
+        return true;
+    if (m_lock->error() != QLockFile::LockFailedError)
+        qCWarning(lcUi) << "cannot take the single-instance lock" << m_lock->fileName() << ":"
+                        << int(m_lock->error());
+    return false;
+}
+
+bool InstanceChannel::holdsLock() const
+{
+    return m_lock->isLocked();
+}
+
+bool InstanceChannel::handOver(const QString &target, int waitMs)
+{
+    const QDeadlineTimer deadline(waitMs);
+    for (;;) {
+        if (forward(target, 500))
+            return true;
+        // It ended (or crashed) before it listened: this one takes over.
+        if (acquire())
+            return false;
+        if (deadline.hasExpired())
+            return false;
+        QThread::msleep(100); // before the event loop: nothing else waits on this thread
+    }
+}
+
 bool InstanceChannel::listen()
 {
     if (m_server)
         return m_server->isListening();
+    if (!holdsLock()) {
+        qCWarning(lcUi) << "not the session's Pipedeck: the single-instance socket stays theirs";
+        return false;
+    }
     m_server = new QLocalServer(this);
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
     connect(m_server, &QLocalServer::newConnection, this, &InstanceChannel::onConnection);
-    if (m_server->listen(m_name))
-        return true;
-    // Nobody answered on it (forward() failed first), so it is left over from a crash.
+    // With the lock held, a socket file here is what a crashed owner left.
     QLocalServer::removeServer(m_name);
     if (m_server->listen(m_name))
         return true;

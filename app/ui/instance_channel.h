@@ -3,7 +3,10 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
 class QLocalServer;
+class QLockFile;
 
 namespace pipedeck {
 
@@ -13,6 +16,11 @@ namespace pipedeck {
 //
 // A message is one line of UTF-8, the target (empty: just come to the front); the running
 // instance answers "ok" once it has taken it.
+//
+// Who is the running one is decided by a lock file beside the socket, taken before anything
+// else: the socket alone cannot tell a live instance that is still starting (not listening
+// yet) from a crashed one, and replacing or removing a live one's socket splits the session
+// in two. A lock whose process is gone (kill -9) is stale and taken over.
 class InstanceChannel : public QObject
 {
     Q_OBJECT
@@ -21,12 +29,22 @@ public:
     explicit InstanceChannel(QString name, QObject *parent = nullptr);
     ~InstanceChannel() override;
 
-    // In the user's runtime folder (Unix) or a per-user pipe name (Windows).
+    // In the user's runtime folder (Unix) or a per-user pipe name (Windows); empty (no
+    // single-instance channel) where there is no private place for it.
     static QString defaultName();
+
+    // Makes this process the session's Pipedeck; false while another live process is.
+    bool acquire();
+    bool holdsLock() const;
+    // Another instance holds the lock: hands `target` over, waiting up to `waitMs` for it while
+    // it is still starting. False when it did not take it; if it ended meanwhile, this process
+    // took the lock instead (holdsLock()).
+    bool handOver(const QString &target, int waitMs = 10'000);
 
     // Gives `target` to the running instance; true when one took it within `timeoutMs`.
     bool forward(const QString &target, int timeoutMs = 2000) const;
-    // Becomes the running instance (a stale socket of one that crashed is replaced).
+    // Listens as the running instance; only with the lock (acquire()), which makes any socket
+    // file already there a crashed owner's, so it is replaced.
     bool listen();
     bool isListening() const;
 
@@ -37,6 +55,7 @@ private:
     void onConnection();
 
     QString m_name;
+    std::unique_ptr<QLockFile> m_lock;
     QLocalServer *m_server = nullptr;
 };
 

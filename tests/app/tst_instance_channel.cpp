@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     {
         const QString name = m_runtime.filePath(QStringLiteral("channel.socket"));
         InstanceChannel running(name);
+        QVERIFY(running.acquire());
         QVERIFY(running.listen());
         QSignalSpy received(&running, &InstanceChannel::targetReceived);
         // forward() blocks until the running side answers: from another thread, as from
@@ -102,8 +104,85 @@ private Q_SLOTS:
         stale.close();
         QVERIFY(!InstanceChannel(name).forward(QStringLiteral("x")));
         InstanceChannel fresh(name);
+        QVERIFY(fresh.acquire());
         QVERIFY(fresh.listen());
         QVERIFY(fresh.isListening());
+    }
+
+    void aLiveInstancesSocketIsNeverTaken()
+    {
+        const QString name = m_runtime.filePath(QStringLiteral("live.socket"));
+        InstanceChannel first(name);
+        QVERIFY(first.acquire());
+        // Still starting: holds the lock, not listening yet. A second one must not take over.
+        InstanceChannel second(name);
+        QVERIFY(!second.acquire());
+        QVERIFY(!second.listen());
+        QVERIFY(first.listen());
+        QSignalSpy received(&first, &InstanceChannel::targetReceived);
+        QFuture<bool> handed = QtConcurrent::run([name] {
+            InstanceChannel late(name);
+            return !late.acquire() && late.handOver(QStringLiteral("group/app"), 5000);
+        });
+        QTRY_VERIFY(handed.isFinished());
+        QVERIFY(handed.result());
+        QCOMPARE(received.size(), 1);
+        QVERIFY(first.isListening());
+    }
+
+    void aKilledInstanceDoesNotLockOutTheNext()
+    {
+        sim::Server server(apptest::quietServerOptions(kEnvToken));
+        QVERIFY(server.listen());
+        const QString name = InstanceChannel::defaultName();
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("GITLAB_HOST"), server.baseUrl().toString());
+        env.insert(QStringLiteral("GITLAB_TOKEN"), kEnvToken);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(PIPEDECK_BINARY), {});
+        QVERIFY(process.waitForStarted());
+        // Running and answering: it holds the lock.
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(name + QStringLiteral(".lock")), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(InstanceChannel(name).forward(QString(), 500), 10'000);
+        process.kill(); // SIGKILL: no clean-up of the lock or the socket
+        QVERIFY(process.waitForFinished());
+        QVERIFY(QFile::exists(name + QStringLiteral(".lock")));
+        InstanceChannel next(name);
+        QVERIFY(next.acquire());
+        QVERIFY(next.listen());
+    }
+
+    void twoLaunchesAtOnceMakeOneApp()
+    {
+        sim::Server server(apptest::quietServerOptions(kEnvToken));
+        QVERIFY(server.listen());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("GITLAB_HOST"), server.baseUrl().toString());
+        env.insert(QStringLiteral("GITLAB_TOKEN"), kEnvToken);
+        QProcess a;
+        QProcess b;
+        for (QProcess *p : {&a, &b})
+            p->setProcessEnvironment(env);
+        const QString target = QStringLiteral("platform/api-gateway");
+        a.start(QStringLiteral(PIPEDECK_BINARY), {target});
+        b.start(QStringLiteral(PIPEDECK_BINARY), {target});
+        QVERIFY(a.waitForStarted());
+        QVERIFY(b.waitForStarted());
+        // One hands its target to the other and exits 0; the other stays, answering.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            a.state() == QProcess::NotRunning || b.state() == QProcess::NotRunning, 20'000);
+        QProcess &handedOver = a.state() == QProcess::NotRunning ? a : b;
+        QProcess &survivor = &handedOver == &a ? b : a;
+        QCOMPARE(handedOver.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(handedOver.exitCode(), 0);
+        QCOMPARE(survivor.state(), QProcess::Running);
+        QVERIFY(InstanceChannel(InstanceChannel::defaultName()).forward(QString(), 2000));
+        survivor.terminate();
+        if (!survivor.waitForFinished(5000)) {
+            survivor.kill();
+            survivor.waitForFinished();
+        }
     }
 
     void secondLaunchOpensInTheRunningApp()
