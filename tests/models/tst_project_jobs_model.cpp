@@ -255,6 +255,16 @@ private Q_SLOTS:
             QVERIFY(model.index(row, 0).data(ProjectJobsModel::ManualRole).toBool());
         QVERIFY(!failed.isValid()); // filtered out: removed, not reset
         QCOMPARE(reset.count(), 0);
+
+        // Back to every job: GitLab answers 304 for the page it sent before, yet the rows
+        // shown are the filtered ones, so the cached page must replace them.
+        m_server->clearRequests();
+        model.setScopes({});
+        QVERIFY(refreshed.wait(kTimeoutMs));
+        QTRY_VERIFY_WITH_TIMEOUT(!loader.isBusy(), kTimeoutMs);
+        QCOMPARE(m_server->requests().constFirst().status, 304);
+        QCOMPARE(idsOf(model).mid(0, 100), simJobs().mid(0, 100));
+        QCOMPARE(reset.count(), 0);
     }
 
     void pollMergesByIdWithoutReset()

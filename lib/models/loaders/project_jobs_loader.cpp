@@ -53,38 +53,47 @@ void ProjectJobsLoader::loadFirstPage(gitlab::Priority priority)
     if (!m_model || !m_connection)
         return;
     const quint64 generation = ++m_generation;
-    auto *request = new gitlab::ListProjectJobs(m_projectId, m_model->scopes());
+    const QStringList scopes = m_model->scopes();
+    auto *request = new gitlab::ListProjectJobs(m_projectId, scopes);
     m_model->setLoading(true);
-    m_firstPage = launch(
-        m_connection.data(), request, this, priority,
-        [this, generation](const gitlab::ListProjectJobs &done) {
-            // Done now, not when deleteLater() gets to it: what the model's signals set off
-            // below (a view's fetchMore(), a poll) must find the loader idle.
-            if (m_firstPage.data() == &done)
-                m_firstPage = nullptr;
-            if (generation != m_generation || !m_model)
-                return; // a newer load (another scope) replaced this one
-            const int requests = std::max(1, done.pagesFetched());
-            if (!done.status().ok()) {
-                qCInfo(lcModels).noquote()
-                    << "project" << m_projectId << "jobs stay stale:" << done.status().userText();
-                m_model->markStale(done.status().userText());
-                finishPoll(PollScheduler::Outcome::Failed, requests);
-                Q_EMIT refreshed(false);
-                return;
-            }
-            bool changed = false;
-            if (done.notModified() && m_model->loadState().loaded && !m_model->isStale()) {
-                m_model->setLoading(false);
-            } else {
-                const MergeResult result = m_model->applyFirstPage(done.jobs(), done.nextLink());
-                changed = result.structureChanged() || result.changedRows > 0;
-            }
-            finishPoll(changed ? PollScheduler::Outcome::Changed
-                               : PollScheduler::Outcome::NotModified,
-                       requests);
-            Q_EMIT refreshed(true);
-        });
+    m_firstPage = launch(m_connection.data(), request, this, priority,
+                         [this, generation, scopes](const gitlab::ListProjectJobs &done) {
+                             // Done now, not when deleteLater() gets to it: what the model's
+                             // signals set off below (a view's fetchMore(), a poll) must find the
+                             // loader idle.
+                             if (m_firstPage.data() == &done)
+                                 m_firstPage = nullptr;
+                             if (generation != m_generation || !m_model)
+                                 return; // a newer load (another scope) replaced this one
+                             const int requests = std::max(1, done.pagesFetched());
+                             if (!done.status().ok()) {
+                                 qCInfo(lcModels).noquote()
+                                     << "project" << m_projectId
+                                     << "jobs stay stale:" << done.status().userText();
+                                 m_model->markStale(done.status().userText());
+                                 finishPoll(PollScheduler::Outcome::Failed, requests);
+                                 Q_EMIT refreshed(false);
+                                 return;
+                             }
+                             bool changed = false;
+                             // A 304 only means "as shown" when the rows shown came from this same
+                             // list: back from a filter to "every job", GitLab's page is unchanged
+                             // but the rows are not.
+                             const bool shownAsIs = m_shownScopes && *m_shownScopes == scopes;
+                             if (done.notModified() && shownAsIs && m_model->loadState().loaded &&
+                                 !m_model->isStale()) {
+                                 m_model->setLoading(false);
+                             } else {
+                                 const MergeResult result =
+                                     m_model->applyFirstPage(done.jobs(), done.nextLink());
+                                 m_shownScopes = scopes;
+                                 changed = result.structureChanged() || result.changedRows > 0;
+                             }
+                             finishPoll(changed ? PollScheduler::Outcome::Changed
+                                                : PollScheduler::Outcome::NotModified,
+                                        requests);
+                             Q_EMIT refreshed(true);
+                         });
 }
 
 void ProjectJobsLoader::loadMore(const QUrl &link)

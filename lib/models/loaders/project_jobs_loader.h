@@ -5,7 +5,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QUrl>
+#include <optional>
 
 namespace pipedeck::gitlab {
 class Connection;
@@ -52,6 +54,7 @@ private:
     PollScheduler::TaskId m_task = 0;
     QPointer<gitlab::Request> m_firstPage;
     QPointer<gitlab::Request> m_morePage;
+    std::optional<QStringList> m_shownScopes; //!< of the first page the model shows
     bool m_pollRunning = false;
     quint64 m_generation = 0;
 };

@@ -111,7 +111,13 @@ void ProjectJobsModel::setScopes(const QStringList &scopes)
     m_scopes = normalized;
     m_replaceBelowFirstPage = true;
     m_fetchingMore = false;
+    // The continuation belongs to the old list: a view scrolled to the end must not fetch it
+    // (unfiltered rows under a filter) before the new first page brings its own.
+    const bool endChanged = m_next.isValid();
+    m_next.clear();
     Q_EMIT scopesChanged(m_scopes);
+    if (endChanged)
+        Q_EMIT loadStateChanged();
 }
 
 MergeResult ProjectJobsModel::merge(QList<Job> snapshot)
