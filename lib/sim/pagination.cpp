@@ -80,9 +80,11 @@ QByteArray encodeCursor(qint64 lastId)
 {
     const QJsonObject cursor{{QStringLiteral("id"), QString::number(lastId)},
                              {QStringLiteral("_kd"), QStringLiteral("n")}};
+    // Ruby's Base64.urlsafe_encode64 pads with '=' unless told otherwise, and GitLab's
+    // Paginator does not tell it: clients must cope with "%3D" in the next link.
     return QJsonDocument(cursor)
         .toJson(QJsonDocument::Compact)
-        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        .toBase64(QByteArray::Base64UrlEncoding);
 }
 
 std::optional<qint64> decodeCursor(const QByteArray &cursor)
@@ -102,8 +104,10 @@ std::optional<qint64> decodeCursor(const QByteArray &cursor)
 void keysetNextLink(HttpResponse &response, const QString &baseUrl, const HttpRequest &request,
                     const QByteArray &cursor)
 {
+    // Hash#to_query (Keyset::HeaderBuilder) escapes the value as CGI.escape does: '=' is %3D.
     response.setHeader("Link",
-                       '<' + linkUrl(baseUrl, request, {{"cursor", cursor}}) + ">; rel=\"next\"");
+                       '<' + linkUrl(baseUrl, request, {{"cursor", cursor.toPercentEncoding()}}) +
+                           ">; rel=\"next\"");
 }
 
 } // namespace pipedeck::sim

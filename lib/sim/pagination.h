@@ -28,7 +28,8 @@ std::pair<qsizetype, qsizetype> paginateOffset(HttpResponse &response, const QSt
                                                const HttpRequest &request, qsizetype total,
                                                const PageParams &page, bool withCount);
 
-// Keyset pagination: only Link rel="next" (when there is more), carrying `cursor`.
+// Keyset pagination: only Link rel="next" (when there is more), carrying `cursor`
+// percent-encoded; the cursor is GitLab's padded URL-safe base64 of {"id":"N","_kd":"n"}.
 void keysetNextLink(HttpResponse &response, const QString &baseUrl, const HttpRequest &request,
                     const QByteArray &cursor);
 QByteArray encodeCursor(qint64 lastId);

@@ -227,14 +227,36 @@ std::optional<QList<Variable>> variablesParam(const QJsonValue &value, const QSt
     return out;
 }
 
-std::optional<QStringList> jobScopes(const ApiCall &call, HttpResponse *error)
+std::optional<QStringList> jobScopes(const ApiCall &call, HttpResponse *error, ScopeForms forms)
 {
-    const QStringList scopes = call.params.stringList(QStringLiteral("scope"));
-    for (const QString &scope : scopes) {
-        if (!ciStatuses().contains(scope)) {
-            *error = HttpResponse::message(400, QStringLiteral("Scope contains invalid value(s)"));
-            return std::nullopt;
+    const QString name = QStringLiteral("scope");
+    const QJsonValue value = call.params.value(name);
+    QStringList scopes;
+    bool valid = true;
+    if (value.isObject()) {
+        // Rack's `scope[0]=a`: a hash, whose values jobs.rb takes and pipelines_helpers.rb
+        // turns into ['unknown'].
+        valid = forms == ScopeForms::AlsoHash;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); valid && it != object.end(); ++it) {
+            valid = it.value().isString();
+            scopes.append(it.value().toString());
         }
+    } else if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray()) {
+            valid = valid && item.isString();
+            scopes.append(item.toString());
+        }
+    } else if (value.isString()) {
+        scopes.append(value.toString());
+    } else if (!value.isUndefined() && !value.isNull()) {
+        valid = false;
+    }
+    for (const QString &scope : std::as_const(scopes))
+        valid = valid && ciStatuses().contains(scope);
+    if (!valid) {
+        *error = HttpResponse::error(400, name + QStringLiteral(" does not have a valid value"));
+        return std::nullopt;
     }
     return scopes;
 }

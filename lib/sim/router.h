@@ -131,9 +131,14 @@ HttpResponse pagedArray(ApiCall &call, const QList<T> &items, Serialize serializ
 // Every status a job or pipeline can have (GitLab's CommitStatus::AVAILABLE_STATUSES).
 const QStringList &ciStatuses();
 
-// The job statuses a `scope` / `scope[]` filter may name; std::nullopt and *error when one is
-// unknown (400 "Scope contains invalid value(s)").
-std::optional<QStringList> jobScopes(const ApiCall &call, HttpResponse *error);
+// The job statuses a `scope` / `scope[]` filter names. Grape's `values:` check runs before
+// GitLab's own filter_builds, so an unknown status is its 400 {"error":"scope does not have a
+// valid value"} (filter_builds' "Scope contains invalid value(s)" is never reached). Project
+// jobs (lib/api/ci/jobs.rb) also coerce Rack's hash form `scope[0]=a&scope[1]=b` to its
+// values; pipeline jobs (pipelines_helpers.rb) do not, so there a hash is invalid.
+enum class ScopeForms { ArrayOrString, AlsoHash };
+std::optional<QStringList> jobScopes(const ApiCall &call, HttpResponse *error,
+                                     ScopeForms forms = ScopeForms::ArrayOrString);
 
 // A list of variables as GitLab takes them: a JSON array of {key, value, variable_type}, or
 // Rack form fields `name[0][key]=...` / `name[][key]=...`; *error names the bad field. Play

@@ -47,7 +47,7 @@ RouteHandler onJob(int minLevel, JobAction action)
 HttpResponse listProjectJobs(ApiCall &call, const Project &project)
 {
     HttpResponse error;
-    const auto scopes = jobScopes(call, &error);
+    const auto scopes = jobScopes(call, &error, ScopeForms::AlsoHash);
     if (!scopes)
         return error;
     QList<const Job *> jobs;
