@@ -1430,6 +1430,89 @@
     </message>
 </context>
 <context>
+    <name>pipedeck::ProjectJobsView</name>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Statuses to show</source>
+        <translation>表示するステータス</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>すべてのステータス</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>ステータスで絞り込み</translation>
+    </message>
+    <message>
+        <source>Show jobs with any of the checked statuses</source>
+        <translation>チェックしたいずれかのステータスのジョブを表示します</translation>
+    </message>
+    <message>
+        <source>&amp;Manual jobs</source>
+        <translation>手動ジョブ(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show only manual jobs</source>
+        <translation>手動ジョブのみを表示</translation>
+    </message>
+    <message>
+        <source>Every job of the project waiting to be run</source>
+        <translation>実行を待っているこのプロジェクトのすべてのジョブ</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Refresh the jobs</source>
+        <translation>ジョブを更新</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <source>Status: any</source>
+        <translation>ステータス: すべて</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>ステータス: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Showing older data. %1</source>
+        <translation>以前のデータを表示しています。%1</translation>
+    </message>
+    <message>
+        <source>Could not load more jobs. %1</source>
+        <translation>ジョブをさらに読み込めませんでした。%1</translation>
+    </message>
+    <message>
+        <source>Loading jobs…</source>
+        <translation>ジョブを読み込み中…</translation>
+    </message>
+    <message>
+        <source>This project has no jobs yet.</source>
+        <translation>このプロジェクトにはまだジョブがありません。</translation>
+    </message>
+    <message>
+        <source>No job is waiting to be run.</source>
+        <translation>実行を待っているジョブはありません。</translation>
+    </message>
+    <message>
+        <source>No job has these statuses.</source>
+        <translation>これらのステータスに一致するジョブはありません。</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck::ProjectPage</name>
     <message>
         <source>Starting…</source>
@@ -1752,6 +1835,22 @@
     <message>
         <source>Triggered pipelines are run again from the trigger dialog.</source>
         <translation>トリガーしたパイプラインはトリガーダイアログから再実行します。</translation>
+    </message>
+    <message>
+        <source>&amp;Pipelines</source>
+        <translation>パイプライン(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>ジョブ(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Every job of the project, newest first, filtered by status (Manual: the jobs waiting to be played)</source>
+        <translation>プロジェクトのすべてのジョブ(新しい順、ステータスで絞り込み。手動: 実行待ちのジョブ)</translation>
+    </message>
+    <message>
+        <source>Show in Pipeline</source>
+        <translation>パイプラインで表示</translation>
     </message>
 </context>
 <context>
@@ -2242,6 +2341,340 @@
     </message>
 </context>
 <context>
+    <name>pipedeck::TriggerPipelineDialog</name>
+    <message>
+        <source>Trigger Pipeline</source>
+        <translation>パイプラインをトリガー</translation>
+    </message>
+    <message>
+        <source>Trigger a pipeline of %1</source>
+        <translation>%1 のパイプラインのトリガー</translation>
+    </message>
+    <message>
+        <source>With a pipeline trigger token, on %1</source>
+        <translation>%1 でパイプライントリガートークンを使用</translation>
+    </message>
+    <message>
+        <source>Trigger token</source>
+        <translation>トリガートークン</translation>
+    </message>
+    <message>
+        <source>Trigger token for this run only</source>
+        <translation>今回の実行だけに使うトリガートークン</translation>
+    </message>
+    <message>
+        <source>Paste a trigger token: used for this run only, not kept</source>
+        <translation>トリガートークンを貼り付け(今回だけ使用し、保存しません)</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>トークン(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Run for &amp;branch or tag</source>
+        <translation>ブランチ名またはタグで実行(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pipeline inputs</source>
+        <translation>パイプライン入力</translation>
+    </message>
+    <message>
+        <source>One per line, name: value. Numbers, true/false and [&quot;arrays&quot;] keep their type.</source>
+        <translation>1行に1つ、名前: 値。数値、true/false、[&quot;配列&quot;]は型が保たれます。</translation>
+    </message>
+    <message>
+        <source>&amp;Inputs (GitLab 17.11 and later)</source>
+        <translation>入力(&amp;I)(GitLab 17.11以降)</translation>
+    </message>
+    <message>
+        <source>Variables are sent as text: the trigger API takes a map of strings, so File variables are not offered here.</source>
+        <translation>変数はテキストとして送信されます。トリガーAPIは文字列のマップしか受け付けないため、ここではファイル変数は使えません。</translation>
+    </message>
+    <message>
+        <source>Check Again</source>
+        <translation>もう一度確認</translation>
+    </message>
+    <message>
+        <source>Ask GitLab again whether the pipeline was created; the request is not sent again</source>
+        <translation>パイプラインが作成されたかをGitLabにもう一度確認します。リクエストは再送信しません</translation>
+    </message>
+    <message>
+        <source>Restored the values you had not sent.</source>
+        <translation>未送信の値を復元しました。</translation>
+    </message>
+    <message>
+        <source>Asking GitLab…</source>
+        <translation>GitLabに確認しています…</translation>
+    </message>
+    <message>
+        <source>GitLab did not accept the trigger token (404): it is wrong, revoked or expired, or the project is another one.</source>
+        <translation>GitLabはトリガートークンを受け付けませんでした(404)。トークンが間違っているか、取り消されたか期限切れか、別のプロジェクトのものです。</translation>
+    </message>
+    <message>
+        <source>GitLab did not trigger the pipeline. %1</source>
+        <translation>GitLabはパイプラインをトリガーしませんでした。%1</translation>
+    </message>
+    <message>
+        <source>The reply was lost and GitLab shows no triggered pipeline on %1 yet. The request was not sent again. %2</source>
+        <translation>応答が失われ、GitLabには %1 でトリガーされたパイプラインがまだありません。リクエストは再送信していません。%2</translation>
+    </message>
+    <message>
+        <source>%1 (kept in the keychain)</source>
+        <translation>%1(キーチェーンに保存済み)</translation>
+    </message>
+    <message>
+        <source>Trigger #%1 (kept in the keychain)</source>
+        <translation>トリガー #%1(キーチェーンに保存済み)</translation>
+    </message>
+    <message>
+        <source>A token pasted for this run</source>
+        <translation>今回の実行用に貼り付けたトークン</translation>
+    </message>
+    <message>
+        <source>a pasted token</source>
+        <translation>貼り付けたトークン</translation>
+    </message>
+    <message>
+        <source>trigger #%1</source>
+        <translation>トリガー #%1</translation>
+    </message>
+    <message>
+        <source>a new pipeline on %1, triggered with %2</source>
+        <translation>%2 でトリガーする %1 での新しいパイプライン</translation>
+    </message>
+    <message>
+        <source>Paste the trigger token, or choose one kept in the keychain.</source>
+        <translation>トリガートークンを貼り付けるか、キーチェーンに保存済みのものを選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose the branch or tag to run the pipeline for.</source>
+        <translation>パイプラインを実行するブランチまたはタグを選択してください。</translation>
+    </message>
+    <message>
+        <source>Reading the token from the keychain…</source>
+        <translation>キーチェーンからトークンを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: check the token, the ref and the variables.</source>
+        <translation>何も送信されていません。トークン、ref、変数を確認してください。</translation>
+    </message>
+    <message>
+        <source>Triggering the pipeline…</source>
+        <translation>パイプラインをトリガーしています…</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::TriggerTokensDialog</name>
+    <message>
+        <source>Trigger Token Created</source>
+        <translation>トリガートークンを作成しました</translation>
+    </message>
+    <message>
+        <source>The token of “%1”. GitLab shows it in full only to you.</source>
+        <translation>「%1」のトークンです。GitLabが全体を表示するのはあなただけです。</translation>
+    </message>
+    <message>
+        <source>Trigger token</source>
+        <translation>トリガートークン</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy the token; the clipboard is cleared after 30 seconds if it still holds it</source>
+        <translation>トークンをコピーします。30秒後もクリップボードに残っていれば消去します</translation>
+    </message>
+    <message>
+        <source>Trigger Tokens — %1</source>
+        <translation>トリガートークン — %1</translation>
+    </message>
+    <message>
+        <source>Description of the new trigger token</source>
+        <translation>新しいトリガートークンの説明</translation>
+    </message>
+    <message>
+        <source>What the token is for, e.g. “nightly deploy from CI”</source>
+        <translation>トークンの用途(例:「CIからの夜間デプロイ」)</translation>
+    </message>
+    <message>
+        <source>&amp;Expires on</source>
+        <translation>有効期限(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>&amp;Create Token</source>
+        <translation>トリガートークンを作成(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New token:</source>
+        <translation>新しいトークン(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Trigger tokens of this project</source>
+        <translation>このプロジェクトのトリガートークン</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>名前を変更(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Change the token&apos;s description</source>
+        <translation>トークンの説明を変更します</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>取り消し(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Delete the token on GitLab: what uses it stops working</source>
+        <translation>GitLabでトークンを削除します。このトークンを使っているものは動作しなくなります</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>コピー(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>表示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show or hide the token</source>
+        <translation>トークンを表示または非表示にします</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in Keychain</source>
+        <translation>キーチェーンに保存(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Store this token of yours in the OS keychain, for triggering from here</source>
+        <translation>自分のこのトークンをOSのキーチェーンに保存し、ここからトリガーできるようにします</translation>
+    </message>
+    <message>
+        <source>&amp;Add Existing Token…</source>
+        <translation>既存のトークンを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Paste a token you have: Pipedeck finds its trigger and keeps it in the OS keychain</source>
+        <translation>手元のトークンを貼り付けると、Pipedeckが該当するトリガーを見つけてOSのキーチェーンに保存します</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>保存を解除(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Remove the token from the OS keychain (GitLab keeps it)</source>
+        <translation>OSのキーチェーンからトークンを削除します(GitLabには残ります)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>更新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Read the trigger tokens from GitLab now</source>
+        <translation>今すぐGitLabからトリガートークンを読み込みます</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Rename Trigger Token</source>
+        <translation>トリガートークンの名前を変更</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>説明:</translation>
+    </message>
+    <message>
+        <source>Add Existing Trigger Token</source>
+        <translation>既存のトリガートークンを追加</translation>
+    </message>
+    <message>
+        <source>Paste the token (it is matched against this project&apos;s trigger tokens):</source>
+        <translation>トークンを貼り付けてください(このプロジェクトのトリガートークンと照合します):</translation>
+    </message>
+    <message>
+        <source>Could not read the trigger tokens. %1</source>
+        <translation>トリガートークンを読み込めませんでした。%1</translation>
+    </message>
+    <message>
+        <source>Created the trigger token “%1”.</source>
+        <translation>トリガートークン「%1」を作成しました。</translation>
+    </message>
+    <message>
+        <source>It is kept in the OS keychain: Pipedeck can trigger pipelines with it.</source>
+        <translation>OSのキーチェーンに保存されました。Pipedeckはこのトークンでパイプラインをトリガーできます。</translation>
+    </message>
+    <message>
+        <source>The keychain did not keep it (%1). Copy it now: GitLab shows it to you only.</source>
+        <translation>キーチェーンに保存できませんでした(%1)。今すぐコピーしてください。GitLabはあなたにしか表示しません。</translation>
+    </message>
+    <message>
+        <source>Renamed to “%1”.</source>
+        <translation>「%1」に名前を変更しました。</translation>
+    </message>
+    <message>
+        <source>The trigger token was revoked.</source>
+        <translation>トリガートークンを取り消しました。</translation>
+    </message>
+    <message>
+        <source>GitLab lets only the token&apos;s owner change it.</source>
+        <translation>トークンを変更できるのはその所有者だけです。</translation>
+    </message>
+    <message>
+        <source>GitLab shows only the first 4 characters of others&apos; tokens.</source>
+        <translation>GitLabは他のユーザーのトークンの先頭4文字しか表示しません。</translation>
+    </message>
+    <message>
+        <source>Give the token a description first: it is how you will recognise it.</source>
+        <translation>先にトークンの説明を入力してください。トークンを見分けるために使います。</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>作成しています…</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Revoke Trigger Token</source>
+        <translation>トリガートークンの取り消し</translation>
+    </message>
+    <message>
+        <source>Revoke the trigger token “%1” (%2…)? Pipelines triggered with it will no longer start. This cannot be undone.</source>
+        <translation>トリガートークン「%1」(%2…)を取り消しますか?このトークンによるパイプラインは開始されなくなります。この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Token copied; the clipboard is cleared in 30 seconds.</source>
+        <translation>トークンをコピーしました。クリップボードは30秒後に消去されます。</translation>
+    </message>
+    <message>
+        <source>“%1” is kept in the OS keychain.</source>
+        <translation>「%1」をOSのキーチェーンに保存しました。</translation>
+    </message>
+    <message>
+        <source>This token matches none of the project&apos;s trigger tokens (or several of them by its first 4 characters).</source>
+        <translation>このトークンはプロジェクトのどのトリガートークンとも一致しません(または先頭4文字で複数と一致します)。</translation>
+    </message>
+    <message>
+        <source>The token is kept in the OS keychain.</source>
+        <translation>トークンをOSのキーチェーンに保存しました。</translation>
+    </message>
+    <message>
+        <source>Pipedeck no longer keeps this token.</source>
+        <translation>Pipedeckはこのトークンを保存しなくなりました。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>取り消し</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck::VariableItemDelegate</name>
     <message>
         <source>Variable</source>
@@ -2554,6 +2987,41 @@
     <message>
         <source>Invalid regular expression: %1</source>
         <translation>無効な正規表現です: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::models::ProjectJobsModel</name>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>パイプライン</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>ref</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
     </message>
 </context>
 <context>

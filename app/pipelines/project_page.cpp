@@ -7,11 +7,13 @@
 #include "gitlab/requests/job_requests.h"
 #include "history/run_record.h"
 #include "jobs/job_details_pane.h"
+#include "jobs/project_jobs_view.h"
 #include "models/jobs/jobs_model.h"
 #include "models/loaders/jobs_loader.h"
 #include "models/loaders/pipelines_loader.h"
 #include "models/pipelines/pipelines_model.h"
 #include "models/polling/poll_scheduler.h"
+#include "models/project_jobs/project_jobs_model.h"
 #include "pipelines/pipeline_graph_view.h"
 #include "pipelines/pipeline_header.h"
 #include "pipelines/pipelines_panel.h"
@@ -33,6 +35,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace pipedeck {
@@ -159,7 +162,18 @@ ProjectPage::ProjectPage(gitlab::Connection &connection, const gitlab::Project &
     auto *listPane = new QWidget;
     auto *listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(8, 8, 0, 0);
-    listLayout->addWidget(m_list);
+    m_leftTabs = new QTabWidget;
+    m_leftTabs->setObjectName(QStringLiteral("projectTabs"));
+    m_leftTabs->setDocumentMode(true);
+    m_leftTabs->addTab(m_list, tr("&Pipelines"));
+    m_leftTabs->addTab(new QWidget, tr("&Jobs"));
+    m_leftTabs->setTabToolTip(1, tr("Every job of the project, newest first, filtered by status "
+                                    "(Manual: the jobs waiting to be played)"));
+    connect(m_leftTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1)
+            showJobsTab();
+    });
+    listLayout->addWidget(m_leftTabs);
 
     m_mainSplit = new QSplitter(Qt::Horizontal);
     m_mainSplit->setChildrenCollapsible(false);
@@ -901,6 +915,68 @@ RunPipelineDialog *ProjectPage::openRunPipelineDialog()
             });
     dialog->show();
     return dialog;
+}
+
+ProjectJobsView *ProjectPage::showJobsTab()
+{
+    if (!m_jobsView) {
+        m_jobsView = new ProjectJobsView(m_connection, m_project.id, m_scheduler);
+        m_jobsView->setObjectName(QStringLiteral("projectJobs"));
+        const QSignalBlocker block(m_leftTabs);
+        QWidget *placeholder = m_leftTabs->widget(1);
+        m_leftTabs->removeTab(1);
+        delete placeholder;
+        m_leftTabs->insertTab(1, m_jobsView, tr("&Jobs"));
+        m_leftTabs->setTabToolTip(1, tr("Every job of the project, newest first, filtered by "
+                                        "status (Manual: the jobs waiting to be played)"));
+        // A job opens in its pipeline, as in GitLab's Jobs list.
+        connect(m_jobsView, &ProjectJobsView::jobActivated, this,
+                [this](qint64 pipelineId, qint64 jobId) {
+                    showPipeline(pipelineId);
+                    showJob(jobId);
+                });
+        connect(m_jobsView, &ProjectJobsView::contextMenuRequested, this,
+                &ProjectPage::showProjectJobMenu);
+    }
+    m_leftTabs->setCurrentWidget(m_jobsView);
+    return m_jobsView;
+}
+
+void ProjectPage::showProjectJobMenu(qint64 jobId, const QPoint &globalPos)
+{
+    const models::ProjectJobsModel *model = m_jobsView->model();
+    const gitlab::Job *job = model->jobAt(model->rowOfId(jobId));
+    if (!job)
+        return;
+    const qint64 pipelineId = job->pipeline.id;
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setToolTipsVisible(true);
+    QAction *show = menu->addAction(tr("Show in Pipeline"));
+    connect(show, &QAction::triggered, this, [this, pipelineId, jobId] {
+        showPipeline(pipelineId);
+        showJob(jobId);
+    });
+    menu->setDefaultAction(show);
+    if (job->status == CiStatus::Manual) {
+        QAction *play = menu->addAction(tr("Play…"));
+        play->setEnabled(m_canWrite);
+        play->setToolTip(m_canWrite ? tr("Choose variables, then run this manual job")
+                                    : ActionRules::forJob(ActionKind::PlayJob, {}, false).reason);
+        connect(play, &QAction::triggered, this, [this, pipelineId, jobId] {
+            showPipeline(pipelineId);
+            playWhenShown(jobId);
+        });
+    }
+    const QUrl url = job->webUrl;
+    menu->addSeparator();
+    QAction *open = menu->addAction(tr("Open in Browser"));
+    open->setEnabled(url.isValid());
+    connect(open, &QAction::triggered, this, [this, url] { openUrl(url); });
+    QAction *copy = menu->addAction(tr("Copy Link"));
+    copy->setEnabled(url.isValid());
+    connect(copy, &QAction::triggered, this, [this, url] { copyUrl(url); });
+    menu->popup(globalPos);
 }
 
 RunHistoryPanel *ProjectPage::openRunHistory()

@@ -14,6 +14,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QTabWidget;
 class QToolButton;
 
 namespace pipedeck {
@@ -39,6 +40,7 @@ struct ActionResult;
 class InlineMessage;
 class JobDetailsPane;
 class PlayDialog;
+class ProjectJobsView;
 class RunHistoryPanel;
 class RunPipelineDialog;
 class PipelineGraphView;
@@ -90,6 +92,10 @@ public:
     //! Opens Play… on this manual job once its pipeline's jobs are on the page (a deep link to
     //! a manual job, whose page on GitLab is the Run job form).
     void playWhenShown(qint64 jobId);
+    //! The project's Jobs tab (every job, newest first, filtered by status), made when first
+    //! shown so that it polls only once it is looked at.
+    ProjectJobsView *showJobsTab();
+    ProjectJobsView *jobsView() const { return m_jobsView; }
     //! The project's run history window (one per page; raised when open).
     RunHistoryPanel *openRunHistory();
     //! "Run Again with These Values": a run opens Run pipeline… with its ref and variables; a
@@ -165,6 +171,7 @@ private:
     bool canPlayWithVariables(qint64 jobId, bool *alreadyRan) const;
     PlayDialog *showPlayDialog(const QList<qint64> &jobIds, bool alreadyRan);
     void onJobPlayed(const actions::ActionResult &result);
+    void showProjectJobMenu(qint64 jobId, const QPoint &globalPos);
 
     gitlab::Connection &m_connection;
     gitlab::Project m_project;
@@ -200,6 +207,8 @@ private:
     QAction *m_runPipeline = nullptr;
     QAction *m_runHistory = nullptr;
     QPointer<RunHistoryPanel> m_historyPanel;
+    QTabWidget *m_leftTabs = nullptr;
+    ProjectJobsView *m_jobsView = nullptr;
     runs::RunServices m_runServices;
     qint64 m_playWhenShown = 0;
 

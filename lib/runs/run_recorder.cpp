@@ -69,6 +69,19 @@ void RunRecorder::playFinished(qint64 recordId, const actions::ActionResult &res
 
 qint64 RunRecorder::runStarted(const QString &ref, const QList<variables::VariableRow> &rows)
 {
+    return started(RunKind::RunPipeline, ref, rows, {});
+}
+
+qint64 RunRecorder::triggerStarted(const QString &ref, const QList<variables::VariableRow> &rows,
+                                   const QString &triggerDescription)
+{
+    return started(RunKind::TriggerPipeline, ref, rows, triggerDescription);
+}
+
+qint64 RunRecorder::started(RunKind kind, const QString &ref,
+                            const QList<variables::VariableRow> &rows,
+                            const QString &triggerDescription)
+{
     if (!m_history || !m_history->isOpen())
         return -1;
     RunRecord record;
@@ -76,9 +89,10 @@ qint64 RunRecorder::runStarted(const QString &ref, const QList<variables::Variab
     record.account = m_account.account;
     record.projectId = m_projectId;
     record.projectPath = m_projectPath;
-    record.kind = RunKind::RunPipeline;
+    record.kind = kind;
     record.ref = ref;
     record.variables = rows;
+    record.triggerDescription = triggerDescription;
     return m_history->recordStarted(record);
 }
 

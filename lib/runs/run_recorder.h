@@ -3,6 +3,7 @@
 #include "actions/action_controller.h"
 #include "gitlab/net/status.h"
 #include "gitlab/types/pipeline.h"
+#include "history/run_record.h"
 #include "presets/preset.h"
 #include "runs/play_controller.h"
 #include "variables/variable_row.h"
@@ -30,6 +31,10 @@ public:
     void playFinished(qint64 recordId, const actions::ActionResult &result);
 
     qint64 runStarted(const QString &ref, const QList<variables::VariableRow> &rows);
+    //! A pipeline triggered with a trigger token: the record names the trigger by its
+    //! description, never by its token. Its outcome goes through runCreated/Refused/Unknown.
+    qint64 triggerStarted(const QString &ref, const QList<variables::VariableRow> &rows,
+                          const QString &triggerDescription);
     void runCreated(qint64 recordId, const gitlab::Pipeline &pipeline);
     void runRefused(qint64 recordId, const gitlab::Status &status);
     void runUnknown(qint64 recordId, const gitlab::Status &status);
@@ -43,6 +48,9 @@ public:
     std::optional<QList<variables::VariableRow>> lastRun(const QString &ref) const;
 
 private:
+    qint64 started(history::RunKind kind, const QString &ref,
+                   const QList<variables::VariableRow> &rows, const QString &triggerDescription);
+
     history::RunHistory *m_history;
     presets::AccountContext m_account;
     qint64 m_projectId;

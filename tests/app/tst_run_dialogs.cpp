@@ -6,8 +6,11 @@
 
 #include "history/run_history.h"
 #include "history/run_history_model.h"
+#include "jobs/project_jobs_view.h"
 #include "models/loaders/jobs_loader.h"
+#include "models/loaders/project_jobs_loader.h"
 #include "models/loaders/refs_loader.h"
+#include "models/project_jobs/project_jobs_model.h"
 #include "models/refs/refs_model.h"
 #include "presets/draft_store.h"
 #include "runs/play_dialog.h"
@@ -32,6 +35,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace pipedeck;
 namespace demo = pipedeck::sim::demo;
@@ -576,6 +580,28 @@ private Q_SLOTS:
         QCOMPARE(rerun->editor()->rows().at(1).value, QString());
         rerun->close();
         QCOMPARE(m_fixture.writes(), 2);
+    }
+
+    void theJobsTabListsWaitingManualJobsAndOpensOneInItsPipeline()
+    {
+        QVERIFY(openDeployTools(demo::kReleasePipelineId));
+        ProjectJobsView *jobs = m_fixture.page->showJobsTab();
+        QVERIFY(jobs);
+        QVERIFY(jobs->isVisible());
+        jobs->showManualJobs();
+        QTRY_VERIFY_WITH_TIMEOUT(jobs->model()->rowOfId(demo::kDeployJobId) >= 0 &&
+                                     !jobs->loader()->isBusy(),
+                                 kTimeoutMs);
+        for (int row = 0; row < jobs->model()->rowCount(); ++row)
+            QCOMPARE(jobs->model()->jobAt(row)->status, gitlab::CiStatus::Manual);
+        // A job opens in its pipeline, selected.
+        QVERIFY(jobs->selectJob(demo::kDeployJobId));
+        QTest::keyClick(jobs->view(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.page->currentPipelineId(), demo::kDeployPipelineId,
+                                  kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.page->currentJobId(), demo::kDeployJobId, kTimeoutMs);
+        QVERIFY(m_fixture.page->playWithVariablesAction()->isEnabled());
+        QCOMPARE(m_fixture.writes(), 0);
     }
 
     void thePrefillLinkLeavesSensitiveValuesOut()
