@@ -493,6 +493,8 @@ private Q_SLOTS:
             << QByteArray() << "no-such-branch" << 400 << "Reference not found";
         QTest::newRow("workflow rules: 400")
             << QByteArray() << "wip/spike" << 400 << "filtered out by workflow rules";
+        QTest::newRow("an input the project does not declare: 400")
+            << QByteArray("bad-input") << "main" << 400 << "unknown input arguments";
     }
     void refusalsKeepTheInput()
     {
@@ -504,6 +506,10 @@ private Q_SLOTS:
         QSignalSpy refused(&controller, &TriggerPipelineController::refused);
         TriggerRunInput input = typedInput();
         input.ref = ref;
+        if (token == "bad-input") {
+            input.inputs.insert(QStringLiteral("nope"), true);
+            token.clear();
+        }
         if (token == "other-project")
             input.token = demoTokenIn(demo::kDemoProjectId).toUtf8();
         else if (!token.isEmpty())
