@@ -8,8 +8,6 @@
 #include "secrets/redaction.h"
 #include "secrets/token_store.h"
 
-#include <QCoreApplication>
-
 namespace pipedeck::triggers {
 
 using gitlab::Status;
@@ -53,9 +51,6 @@ variables::VariableRules TriggerPipelineController::triggerRules()
 
 QString TriggerPipelineController::refusalText(const Status &status)
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("TriggerPipelineController", text);
-    };
     switch (status.code()) {
     case Status::NotFound:
         return tr("GitLab did not accept the trigger token: it was revoked, has expired, or "
