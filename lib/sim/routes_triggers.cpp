@@ -1,6 +1,9 @@
 // Pipeline trigger tokens (list, get, create, update, delete) and triggering a pipeline with one.
+#include "sim/pipeline_inputs.h"
 #include "sim/router.h"
 #include "sim/world.h"
+
+#include <QJsonArray>
 
 namespace pipedeck::sim {
 
@@ -17,6 +20,14 @@ Trigger *findTrigger(ApiCall &call, const Project &project, const QString &idTex
         return nullptr;
     }
     return trigger;
+}
+
+// Ci::CreatePipelineService's chain errors, as POST /pipeline reports them.
+HttpResponse chainError(const QString &message)
+{
+    return jsonResponse(400,
+                        QJsonObject{{QStringLiteral("message"),
+                                     QJsonObject{{QStringLiteral("base"), QJsonArray{message}}}}});
 }
 
 HttpResponse triggerPipeline(ApiCall &call, const QString &refFromPath)
@@ -49,6 +60,13 @@ HttpResponse triggerPipeline(ApiCall &call, const QString &refFromPath)
             return HttpResponse::message(
                 400, QStringLiteral("variables needs to be a map of key-valued strings"));
     }
+    // `optional :inputs, type: Hash` on the trigger API since GitLab 17.11
+    // (lib/api/ci/triggers.rb); the same spec validation as POST /pipeline, in the same chain step.
+    const bool takesInputs = call.world.acceptsPipelineInputs();
+    const QJsonValue inputsValue = p.value(QStringLiteral("inputs"));
+    if (takesInputs && !inputsValue.isUndefined() && !inputsValue.isNull() &&
+        !inputsValue.isObject())
+        return HttpResponse::error(400, QStringLiteral("inputs is invalid"));
 
     const QString token = p.string(QStringLiteral("token"));
     const Trigger *trigger = call.world.triggerByToken(token);
@@ -59,9 +77,19 @@ HttpResponse triggerPipeline(ApiCall &call, const QString &refFromPath)
         return forbiddenResponse(QStringLiteral("Pipeline trigger loop detected"));
     if (!call.world.branch(*project, ref) && !call.world.tag(*project, ref))
         return referenceNotFound();
+    QJsonObject inputs;
+    if (takesInputs) {
+        const QStringList errors =
+            validatePipelineInputs(project->specInputs, inputsValue.toObject(), &inputs);
+        if (!errors.isEmpty())
+            return chainError(pipelineInputsErrorMessage(errors));
+    }
+    if (!call.world.workflowAllows(*project, ref))
+        return chainError(QStringLiteral("Pipeline filtered out by workflow rules."));
     PipelineSpec spec;
     spec.ref = ref;
     spec.variables = variables;
+    spec.inputs = inputs;
     const qint64 starterId = trigger ? trigger->ownerId : job->userId;
     const User *starter = call.world.user(starterId);
     spec.username = starter ? starter->username : QString();

@@ -29,7 +29,7 @@ QJsonObject createBody(const QString &description, const QDate &expiresAt)
 }
 
 ApiCall triggerCall(const ProjectRef &project, const QString &token, const QString &ref,
-                    const QMap<QString, QString> &variables)
+                    const QMap<QString, QString> &variables, const QJsonObject &inputs)
 {
     QJsonObject body{{QStringLiteral("token"), token}, {QStringLiteral("ref"), ref}};
     if (!variables.isEmpty()) {
@@ -38,6 +38,8 @@ ApiCall triggerCall(const ProjectRef &project, const QString &token, const QStri
             map.insert(it.key(), it.value());
         body.insert(QStringLiteral("variables"), map);
     }
+    if (!inputs.isEmpty())
+        body.insert(QStringLiteral("inputs"), inputs);
     ApiCall call =
         actionCall("POST", project.projectPath() + QStringLiteral("/trigger/pipeline"), body);
     call.sendToken = false;
@@ -74,8 +76,8 @@ DeleteTrigger::DeleteTrigger(const ProjectRef &project, qint64 triggerId, QObjec
 
 TriggerPipeline::TriggerPipeline(const ProjectRef &project, const QString &triggerToken,
                                  const QString &ref, const QMap<QString, QString> &variables,
-                                 QObject *parent)
-    : ResultRequest(triggerCall(project, triggerToken, ref, variables),
+                                 const QJsonObject &inputs, QObject *parent)
+    : ResultRequest(triggerCall(project, triggerToken, ref, variables, inputs),
                     parseObjectBody<Pipeline, parsePipeline>, parent)
 {}
 

@@ -7,6 +7,7 @@
 #include "gitlab/types/trigger.h"
 
 #include <QDate>
+#include <QJsonObject>
 #include <QMap>
 
 namespace pipedeck::gitlab {
@@ -57,11 +58,14 @@ public:
 //! POST /projects/:id/trigger/pipeline. The trigger token is the credential: it goes in the
 //! JSON body only (never the URL, where Qt's error strings would repeat it), no
 //! PRIVATE-TOKEN is sent, and the token is scrubbed from every text built from this call.
+//! `variables` is GitLab's map of strings (no file type here); `inputs` (GitLab 17.11+) maps
+//! input names to typed JSON values as for POST /pipeline; empty = not sent.
 class TriggerPipeline : public ResultRequest<Pipeline>
 {
 public:
     TriggerPipeline(const ProjectRef &project, const QString &triggerToken, const QString &ref,
-                    const QMap<QString, QString> &variables = {}, QObject *parent = nullptr);
+                    const QMap<QString, QString> &variables = {}, const QJsonObject &inputs = {},
+                    QObject *parent = nullptr);
     const Pipeline &pipeline() const { return result(); }
 };
 
