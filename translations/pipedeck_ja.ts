@@ -327,6 +327,36 @@
     </message>
 </context>
 <context>
+    <name>TriggerFlags</name>
+    <message>
+        <source>expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>expires soon</source>
+        <translation>まもなく期限切れ</translation>
+    </message>
+    <message>
+        <source>no valid owner</source>
+        <translation>有効なオーナーなし</translation>
+    </message>
+    <message>
+        <source>never used</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>長期間未使用</translation>
+    </message>
+</context>
+<context>
+    <name>TriggersLoader</name>
+    <message>
+        <source>Managing trigger tokens needs the Maintainer role.</source>
+        <translation>トリガートークンを管理するには、メンテナーのロールが必要です。</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck</name>
     <message>
         <source>Enter the address of your GitLab instance, for example gitlab.com.</source>
@@ -1852,6 +1882,26 @@
         <source>Show in Pipeline</source>
         <translation>パイプラインで表示</translation>
     </message>
+    <message>
+        <source>Trigger Pipeline…</source>
+        <translation>パイプラインをトリガー…</translation>
+    </message>
+    <message>
+        <source>Start a pipeline with a trigger token kept in the keychain, or one pasted</source>
+        <translation>キーチェーンに保存したトリガートークン、または貼り付けたトークンでパイプラインを開始します</translation>
+    </message>
+    <message>
+        <source>Trigger Tokens…</source>
+        <translation>トリガートークン…</translation>
+    </message>
+    <message>
+        <source>The project&apos;s pipeline trigger tokens, and the ones Pipedeck keeps (Maintainer role)</source>
+        <translation>プロジェクトのパイプライントリガートークンと、Pipedeckが保存しているトークン(メンテナーロール)</translation>
+    </message>
+    <message>
+        <source>Pipeline #%1 was triggered.</source>
+        <translation>パイプライン #%1 をトリガーしました。</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::ProjectsPanel</name>
@@ -3150,6 +3200,91 @@
     <message>
         <source>No variables.</source>
         <translation>変数なし。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::triggers::TriggerManager</name>
+    <message>
+        <source>Only its owner can rename a trigger token.</source>
+        <translation>トリガートークンの名前を変更できるのは、そのオーナーだけです。</translation>
+    </message>
+    <message>
+        <source>GitLab did not answer whether the trigger token was created, and it is not in the project&apos;s list. It was not sent again: refresh the list before creating it again.</source>
+        <translation>トリガートークンが作成されたかどうかについてGitLabから応答がなく、プロジェクトの一覧にも見つかりません。リクエストは再送信していません。もう一度作成する前に一覧を更新してください。</translation>
+    </message>
+    <message>
+        <source>Not stored: Pipedeck has no keychain here.</source>
+        <translation>保存されていません: この環境ではPipedeckはキーチェーンを使用できません。</translation>
+    </message>
+    <message>
+        <source>GitLab did not answer whether the trigger token was renamed. Refresh the list to see its description.</source>
+        <translation>トリガートークンの名前が変更されたかどうかについてGitLabから応答がありません。一覧を更新して説明を確認してください。</translation>
+    </message>
+    <message>
+        <source>The trigger token was not revoked: GitLab still has it.</source>
+        <translation>トリガートークンは取り消されていません。GitLabにまだ存在します。</translation>
+    </message>
+    <message>
+        <source>GitLab did not answer whether the trigger token was revoked. Refresh the list to see whether it is still there.</source>
+        <translation>トリガートークンが取り消されたかどうかについてGitLabから応答がありません。一覧を更新して、まだ存在するかを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::triggers::TriggerPipelineController</name>
+    <message>
+        <source>GitLab did not accept the trigger token: it was revoked, has expired, or belongs to another project.</source>
+        <translation>GitLabはこのトリガートークンを受け付けませんでした。トークンが取り消されたか、期限切れか、別のプロジェクトのものです。</translation>
+    </message>
+    <message>
+        <source>GitLab refused to start a pipeline with this trigger token (403): its owner may no longer be allowed to run pipelines here.</source>
+        <translation>GitLabはこのトリガートークンによるパイプラインの開始を拒否しました(403)。トークンのオーナーがこのプロジェクトでパイプラインを実行できなくなっている可能性があります。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::triggers::TriggersModel</name>
+    <message>
+        <source>No owner</source>
+        <translation>オーナーなし</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Never expires</source>
+        <translation>無期限</translation>
+    </message>
+    <message>
+        <source>GitLab shows the full token only to its owner.</source>
+        <translation>GitLabはトークン全体をそのオーナーにのみ表示します。</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>オーナー</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>最終使用日</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>警告</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,8 @@
 #include "runs/run_history_panel.h"
 #include "runs/run_pipeline_dialog.h"
 #include "runs/run_recorder.h"
+#include "triggers/trigger_pipeline_dialog.h"
+#include "triggers/trigger_tokens_dialog.h"
 #include "widgets/inline_message.h"
 #include "widgets/status_style.h"
 
@@ -311,6 +313,13 @@ void ProjectPage::createActions()
     m_runPipeline->setToolTip(m_canWrite
                                   ? tr("Run a new pipeline for a branch or tag, with variables")
                                   : ActionRules::forJob(ActionKind::PlayJob, {}, false).reason);
+    m_triggerPipeline = make(tr("Trigger Pipeline…"), {}, QStringLiteral("triggerPipeline"));
+    m_triggerPipeline->setToolTip(
+        tr("Start a pipeline with a trigger token kept in the keychain, or one pasted"));
+    m_triggerTokens = make(tr("Trigger Tokens…"), {}, QStringLiteral("triggerTokens"));
+    m_triggerTokens->setToolTip(
+        tr("The project's pipeline trigger tokens, and the ones Pipedeck keeps (Maintainer "
+           "role)"));
     m_runHistory = make(tr("Run History…"), {}, QStringLiteral("runHistory"));
     m_runHistory->setToolTip(tr("Every play and pipeline run sent from Pipedeck for this project"));
     m_refresh = make(tr("Refresh"), QKeySequence(QKeySequence::Refresh), QStringLiteral("refresh"));
@@ -343,6 +352,8 @@ void ProjectPage::createActions()
     connect(m_playStage, &QAction::triggered, this, &ProjectPage::openPlayStageDialog);
     connect(m_runPipeline, &QAction::triggered, this, &ProjectPage::openRunPipelineDialog);
     connect(m_runHistory, &QAction::triggered, this, &ProjectPage::openRunHistory);
+    connect(m_triggerPipeline, &QAction::triggered, this, &ProjectPage::openTriggerPipelineDialog);
+    connect(m_triggerTokens, &QAction::triggered, this, &ProjectPage::openTriggerTokens);
 
     m_details->setActions({m_openLog, play, m_playWithVariables, retry, cancel, erase, m_openJob});
     m_header->setActions(
@@ -795,7 +806,9 @@ void ProjectPage::showPipelineMenu(qint64 pipelineId, const QPoint &globalPos)
     menu->addAction(action(ActionKind::CancelPipeline));
     menu->addSeparator();
     menu->addAction(m_runPipeline);
+    menu->addAction(m_triggerPipeline);
     menu->addAction(m_runHistory);
+    menu->addAction(m_triggerTokens);
     menu->addSeparator();
     menu->addAction(m_openPipeline);
     menu->addAction(m_copyPipelineLink);
@@ -912,6 +925,37 @@ RunPipelineDialog *ProjectPage::openRunPipelineDialog()
                 showPipeline(pipeline.id);
                 m_message->showMessage(InlineMessage::Kind::Info,
                                        tr("Pipeline #%1 was created.").arg(pipeline.id));
+            });
+    dialog->show();
+    return dialog;
+}
+
+TriggerTokensDialog *ProjectPage::openTriggerTokens()
+{
+    if (!m_triggerTokensDialog) {
+        m_triggerTokensDialog = new TriggerTokensDialog(&m_connection, m_runServices.triggers,
+                                                        m_runServices.account, m_project, this);
+        m_triggerTokensDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_triggerTokensDialog->show();
+    m_triggerTokensDialog->raise();
+    m_triggerTokensDialog->activateWindow();
+    return m_triggerTokensDialog;
+}
+
+TriggerPipelineDialog *ProjectPage::openTriggerPipelineDialog()
+{
+    auto *dialog = new TriggerPipelineDialog(&m_connection, m_runServices, m_runServices.triggers,
+                                             m_project, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TriggerPipelineDialog::pipelineCreated, this,
+            [this](const gitlab::Pipeline &pipeline) {
+                if (m_historyPanel)
+                    m_historyPanel->refresh();
+                m_pipelinesLoader->refresh();
+                showPipeline(pipeline.id);
+                m_message->showMessage(InlineMessage::Kind::Info,
+                                       tr("Pipeline #%1 was triggered.").arg(pipeline.id));
             });
     dialog->show();
     return dialog;

@@ -42,6 +42,8 @@ class JobDetailsPane;
 class PlayDialog;
 class ProjectJobsView;
 class RunHistoryPanel;
+class TriggerPipelineDialog;
+class TriggerTokensDialog;
 class RunPipelineDialog;
 class PipelineGraphView;
 class PipelineHeader;
@@ -92,6 +94,9 @@ public:
     //! Opens Play… on this manual job once its pipeline's jobs are on the page (a deep link to
     //! a manual job, whose page on GitLab is the Run job form).
     void playWhenShown(qint64 jobId);
+    //! The project's trigger tokens (Maintainer role) and Trigger Pipeline… with one of them.
+    TriggerTokensDialog *openTriggerTokens();
+    TriggerPipelineDialog *openTriggerPipelineDialog();
     //! The project's Jobs tab (every job, newest first, filtered by status), made when first
     //! shown so that it polls only once it is looked at.
     ProjectJobsView *showJobsTab();
@@ -130,6 +135,8 @@ public:
     QAction *playStageAction() const { return m_playStage; }
     QAction *runPipelineAction() const { return m_runPipeline; }
     QAction *runHistoryAction() const { return m_runHistory; }
+    QAction *triggerTokensAction() const { return m_triggerTokens; }
+    QAction *triggerPipelineAction() const { return m_triggerPipeline; }
     //! The page's own status line below it; off when a window shows statusText() elsewhere.
     void setStatusLineVisible(bool visible);
     //! The context menu of a job, as it would pop up (for tests: not shown).
@@ -206,6 +213,9 @@ private:
     QAction *m_playStage = nullptr;
     QAction *m_runPipeline = nullptr;
     QAction *m_runHistory = nullptr;
+    QAction *m_triggerTokens = nullptr;
+    QAction *m_triggerPipeline = nullptr;
+    QPointer<TriggerTokensDialog> m_triggerTokensDialog;
     QPointer<RunHistoryPanel> m_historyPanel;
     QTabWidget *m_leftTabs = nullptr;
     ProjectJobsView *m_jobsView = nullptr;

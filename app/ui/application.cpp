@@ -21,6 +21,7 @@
 #include "secrets/token_store.h"
 #include "signin/sign_in_controller.h"
 #include "sim/server.h"
+#include "triggers/trigger_vault.h"
 #include "ui/account_workspace.h"
 #include "ui/deep_link_router.h"
 #include "ui/instance_channel.h"
@@ -117,6 +118,7 @@ int Application::start(const QStringList &arguments)
     m_tokens = std::make_unique<TokenStore>(*m_secretStore, *m_settings);
     m_presets = std::make_unique<presets::PresetStore>(*m_secretStore, *m_settings);
     m_drafts = std::make_unique<presets::DraftStore>();
+    m_triggerVault = std::make_unique<triggers::TriggerVault>(*m_tokens);
     m_history = std::make_unique<history::RunHistory>(history::RunHistory::defaultPath());
     if (QString error; !m_history->open(&error)) {
         // Plays and runs still work; they are not remembered.
@@ -267,6 +269,7 @@ void Application::syncWorkspace(const QString &accountId)
         services.history = m_history.get();
         services.presets = m_presets.get();
         services.drafts = m_drafts.get();
+        services.triggers = m_triggerVault.get();
         ws->setRunServices(services);
         connect(ws, &AccountWorkspace::pageOpened, this, [this, ws](ProjectPage *page) {
             if (ws->accountId() == m_window->currentAccountId()) {

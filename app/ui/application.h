@@ -37,6 +37,9 @@ class PresetStore;
 namespace sim {
 class Server;
 }
+namespace triggers {
+class TriggerVault;
+}
 
 // The composition root: reads the command line, installs translations, builds the
 // account machinery and opens the main window. Also starts the in-process simulator
@@ -87,6 +90,7 @@ private:
     std::unique_ptr<presets::PresetStore> m_presets;
     std::unique_ptr<presets::DraftStore> m_drafts;
     std::unique_ptr<history::RunHistory> m_history;
+    std::unique_ptr<triggers::TriggerVault> m_triggerVault;
     std::unique_ptr<AccountRegistry> m_registry;
     std::unique_ptr<SessionManager> m_sessions;
     std::unique_ptr<sim::Server> m_demoServer;

@@ -9,6 +9,9 @@ namespace pipedeck::presets {
 class DraftStore;
 class PresetStore;
 } // namespace pipedeck::presets
+namespace pipedeck::triggers {
+class TriggerVault;
+}
 
 namespace pipedeck::runs {
 
@@ -21,6 +24,8 @@ struct RunServices
     history::RunHistory *history = nullptr;
     presets::PresetStore *presets = nullptr;
     presets::DraftStore *drafts = nullptr;
+    //! The trigger tokens kept in the keychain (the trigger dialog and the token manager).
+    triggers::TriggerVault *triggers = nullptr;
 };
 
 } // namespace pipedeck::runs

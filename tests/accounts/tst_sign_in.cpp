@@ -165,6 +165,8 @@ private Q_SLOTS:
                             0,
                             0,
                             {},
+                            {},
+                            {},
                             {}});
         const auto result = check(m_server->baseUrl().toString(), m_apiToken);
         m_server->clearFaults();
@@ -188,7 +190,9 @@ private Q_SLOTS:
                             301,
                             0,
                             {},
-                            other.baseUrl().resolved(QUrl(QStringLiteral("/api/v4/user")))});
+                            other.baseUrl().resolved(QUrl(QStringLiteral("/api/v4/user"))),
+                            {},
+                            {}});
         const auto result = check(m_server->baseUrl().toString(), m_apiToken);
         m_server->clearFaults();
         QVERIFY(!result.ok);
