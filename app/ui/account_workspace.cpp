@@ -11,6 +11,7 @@
 #include "pipelines/pipeline_graph_view.h"
 #include "pipelines/project_page.h"
 #include "runs/run_pipeline_dialog.h"
+#include "triggers/trigger_tokens_dialog.h"
 #include "ui/job_log_window.h"
 #include "widgets/inline_message.h"
 
@@ -176,6 +177,9 @@ void AccountWorkspace::showTarget(ProjectPage *page, const Target &target)
             checkJob(page, target.id);
         else
             page->showJob(target.id);
+        break;
+    case Target::Kind::TriggerTokens:
+        page->openTriggerTokens();
         break;
     case Target::Kind::NewPipeline:
         if (RunPipelineDialog *dialog = page->openRunPipelineDialog())

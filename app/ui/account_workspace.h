@@ -34,7 +34,7 @@ class ProjectPage;
 // What to show once a project page is open.
 struct ProjectPageTarget
 {
-    enum class Kind { Project, Pipeline, Job, NewPipeline };
+    enum class Kind { Project, Pipeline, Job, NewPipeline, TriggerTokens };
     Kind kind = Kind::Project;
     qint64 id = 0; // pipeline or job id
     // NewPipeline: the Run pipeline dialog opens with these.

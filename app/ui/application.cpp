@@ -365,6 +365,9 @@ void Application::openLink(const DeepLink &link)
     case DeepLink::Kind::Job:
         target.kind = AccountWorkspace::Target::Kind::Job;
         break;
+    case DeepLink::Kind::TriggerTokens:
+        target.kind = AccountWorkspace::Target::Kind::TriggerTokens;
+        break;
     case DeepLink::Kind::NewPipeline:
         target.kind = AccountWorkspace::Target::Kind::NewPipeline;
         target.ref = link.ref;

@@ -24,7 +24,7 @@ LaunchTarget classifyLaunchTarget(const QString &argument)
     // GitLab paths: a namespace (maybe nested) and a name, of letters, digits, '_', '-', '.'.
     static const QRegularExpression projectPath(
         QStringLiteral("^[\\w.][\\w.-]*(?:/[\\w.][\\w.-]*)+"
-                       "(?:/-/(?:pipelines|jobs)/\\d+/?|/-/pipelines/new(?:\\?.*)?|/)?$"));
+                       "(?:/-/(?:pipelines|jobs)/\\d+/?|/-/pipelines/new(?:\\?.*)?|/-/settings/ci_cd|/)?$"));
     const bool relativeFilePath =
         text.startsWith(QStringLiteral("./")) || text.startsWith(QStringLiteral("../"));
     if (!file.exists() && !relativeFilePath && projectPath.match(text).hasMatch())

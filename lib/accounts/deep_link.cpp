@@ -39,6 +39,10 @@ std::optional<DeepLink> resolveDeepLink(const QUrl &url, const QList<Account> &a
     while (rest.endsWith(QLatin1Char('/')))
         rest.chop(1);
 
+    static const QString kSettings = QStringLiteral("/-/settings/ci_cd");
+    const bool settings = rest.endsWith(kSettings);
+    if (settings)
+        rest.chop(kSettings.size());
     static const QRegularExpression page(QStringLiteral(
         "^(?<project>[^/].*?)(?:/-/(?<kind>pipelines|jobs)/(?<id>\\d+|new)(?:/.*)?)?$"));
     const QRegularExpressionMatch match = page.match(rest);
@@ -52,7 +56,11 @@ std::optional<DeepLink> resolveDeepLink(const QUrl &url, const QList<Account> &a
     if (segments.size() < 2 || segments.contains(QStringLiteral("-")))
         return std::nullopt;
     const QString kind = match.captured(u"kind");
-    if (kind.isEmpty()) {
+    if (settings) {
+        if (!kind.isEmpty())
+            return std::nullopt;
+        link.kind = DeepLink::Kind::TriggerTokens;
+    } else if (kind.isEmpty()) {
         link.kind = DeepLink::Kind::Project;
     } else if (match.captured(u"id") == QLatin1String("new")) {
         const auto prefill = variables::parsePipelinePrefillLink(url);

@@ -19,7 +19,9 @@ namespace pipedeck {
 // (GitLab's documented prefill link for its Run pipeline form: opens that dialog prefilled).
 struct DeepLink
 {
-    enum class Kind { Project, Pipeline, Job, NewPipeline };
+    //! TriggerTokens: GitLab's CI/CD settings page (…/-/settings/ci_cd), where its trigger
+    //! tokens are managed.
+    enum class Kind { Project, Pipeline, Job, NewPipeline, TriggerTokens };
     Kind kind = Kind::Project;
     QString accountId;   // the signed-in account whose instance serves this address
     QString projectPath; // "group/sub/app"

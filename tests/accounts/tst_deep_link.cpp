@@ -94,6 +94,18 @@ private Q_SLOTS:
                      .has_value());
     }
 
+    void opensTheCiCdSettingsAsTheTriggerTokens()
+    {
+        const auto link = resolveDeepLink(
+            QUrl(QStringLiteral("https://gitlab.com/group/app/-/settings/ci_cd")), m_accounts);
+        QVERIFY(link.has_value());
+        QCOMPARE(int(link->kind), int(DeepLink::Kind::TriggerTokens));
+        QCOMPARE(link->projectPath, QStringLiteral("group/app"));
+        QVERIFY(!resolveDeepLink(QUrl(QStringLiteral("https://gitlab.com/group/-/settings/ci_cd")),
+                                 m_accounts)
+                     .has_value());
+    }
+
     void rejects_data()
     {
         QTest::addColumn<QString>("url");
