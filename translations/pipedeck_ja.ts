@@ -2612,10 +2612,6 @@
         <translation>手元のトークンを貼り付けると、Pipedeckが該当するトリガーを見つけてOSのキーチェーンに保存します</translation>
     </message>
     <message>
-        <source>&amp;Forget</source>
-        <translation>保存を解除(&amp;F)</translation>
-    </message>
-    <message>
         <source>Remove the token from the OS keychain (GitLab keeps it)</source>
         <translation>OSのキーチェーンからトークンを削除します(GitLabには残ります)</translation>
     </message>
@@ -2722,6 +2718,10 @@
     <message>
         <source>Revoke</source>
         <translation>取り消し</translation>
+    </message>
+    <message>
+        <source>Forge&amp;t</source>
+        <translation>保存を解除(&amp;T)</translation>
     </message>
 </context>
 <context>

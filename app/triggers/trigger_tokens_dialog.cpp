@@ -121,6 +121,8 @@ TriggerTokensDialog::TriggerTokensDialog(gitlab::Connection *connection,
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    for (int column = 0; column < TriggersModel::FlagsColumn; ++column)
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_table->setWordWrap(false);
 
     const auto button = [](const QString &text, const QString &tip, const QString &name) {
@@ -147,7 +149,7 @@ TriggerTokensDialog::TriggerTokensDialog(gitlab::Connection *connection,
                            tr("Paste a token you have: Pipedeck finds its trigger and keeps it "
                               "in the OS keychain"),
                            QStringLiteral("addExistingTrigger"));
-    m_forget = button(tr("&Forget"), tr("Remove the token from the OS keychain (GitLab keeps it)"),
+    m_forget = button(tr("Forge&t"), tr("Remove the token from the OS keychain (GitLab keeps it)"),
                       QStringLiteral("forgetTrigger"));
     QPushButton *refresh = button(tr("Re&fresh"), tr("Read the trigger tokens from GitLab now"),
                                   QStringLiteral("refreshTriggers"));
