@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
     # build
-    cmake ninja-build g++ pkg-config ccache
+    cmake ninja-build g++ pkg-config ccache curl
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev qt6-translations-l10n qtkeychain-qt6-dev libgl-dev libqt6sql6-sqlite
     # the real Secret Service for the token-store tests

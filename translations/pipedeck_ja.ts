@@ -2512,6 +2512,54 @@
         <source>Triggering the pipeline…</source>
         <translation>パイプラインをトリガーしています…</translation>
     </message>
+    <message>
+        <source>Copy as</source>
+        <translation>形式を選んでコピー</translation>
+    </message>
+    <message>
+        <source>Copy this trigger as a command or CI job</source>
+        <translation>このトリガーをコマンドまたはCIジョブとしてコピー</translation>
+    </message>
+    <message>
+        <source>curl (token from $TRIGGER_TOKEN)</source>
+        <translation>curl(トークンは$TRIGGER_TOKENから)</translation>
+    </message>
+    <message>
+        <source>PowerShell Invoke-RestMethod</source>
+        <translation>PowerShell Invoke-RestMethod</translation>
+    </message>
+    <message>
+        <source>.gitlab-ci.yml job with trigger: (no token needed)</source>
+        <translation>trigger:を使う.gitlab-ci.ymlのジョブ(トークン不要)</translation>
+    </message>
+    <message>
+        <source>.gitlab-ci.yml job with curl and CI_JOB_TOKEN</source>
+        <translation>curlとCI_JOB_TOKENを使う.gitlab-ci.ymlのジョブ</translation>
+    </message>
+    <message>
+        <source>Webhook URL (puts the token in a URL)</source>
+        <translation>Webhook URL(トークンがURLに含まれます)</translation>
+    </message>
+    <message>
+        <source>curl with the Real Token…</source>
+        <translation>実際のトークン入りのcurl…</translation>
+    </message>
+    <message>
+        <source>Copied. %1</source>
+        <translation>コピーしました。%1</translation>
+    </message>
+    <message>
+        <source>Copied; set TRIGGER_TOKEN before running it.</source>
+        <translation>コピーしました。実行する前にTRIGGER_TOKENを設定してください。</translation>
+    </message>
+    <message>
+        <source>Copy with the Real Token</source>
+        <translation>実際のトークン入りでコピー</translation>
+    </message>
+    <message>
+        <source>Copied with the token; the clipboard is cleared in 30 seconds.</source>
+        <translation>トークン入りでコピーしました。クリップボードは30秒後に消去されます。</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::TriggerTokensDialog</name>
@@ -3238,6 +3286,13 @@
     <message>
         <source>GitLab refused to start a pipeline with this trigger token (403): its owner may no longer be allowed to run pipelines here.</source>
         <translation>GitLabはこのトリガートークンによるパイプラインの開始を拒否しました(403)。トークンのオーナーがこのプロジェクトでパイプラインを実行できなくなっている可能性があります。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::triggers::TriggerSnippets</name>
+    <message>
+        <source>This puts the trigger token itself into the text: whoever sees it can start pipelines. A webhook URL carries it in the URL, which servers and proxies log.</source>
+        <translation>トリガートークンそのものがテキストに含まれます。それを見た人は誰でもパイプラインを開始できます。Webhook URLではトークンがURLに含まれ、サーバーやプロキシのログに残ります。</translation>
     </message>
 </context>
 <context>

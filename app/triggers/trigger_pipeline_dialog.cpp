@@ -7,7 +7,9 @@
 #include "runs/draft_keeper.h"
 #include "runs/pipeline_inputs_text.h"
 #include "runs/ref_picker.h"
+#include "secrets/secret_clipboard.h"
 #include "triggers/trigger_pipeline_controller.h"
+#include "triggers/trigger_snippets.h"
 #include "triggers/trigger_vault.h"
 #include "triggers/triggers_loader.h"
 #include "triggers/triggers_model.h"
@@ -15,13 +17,18 @@
 #include "widgets/inline_message.h"
 #include "widgets/plain_label.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QToolButton>
 
 namespace pipedeck {
 
@@ -98,7 +105,34 @@ TriggerPipelineDialog::TriggerPipelineDialog(gitlab::Connection *connection,
     m_checkAgain->setToolTip(tr("Ask GitLab again whether the pipeline was created; the request "
                                 "is not sent again"));
     m_checkAgain->setVisible(false);
-    fieldsLayout()->addWidget(m_checkAgain, 0, Qt::AlignLeft);
+    m_clipboard = new SecretClipboard(this);
+    m_copyAs = new QToolButton;
+    m_copyAs->setObjectName(QStringLiteral("copyTriggerAs"));
+    m_copyAs->setText(tr("Copy as"));
+    m_copyAs->setAccessibleName(tr("Copy this trigger as a command or CI job"));
+    m_copyAs->setPopupMode(QToolButton::InstantPopup);
+    auto *copyMenu = new QMenu(m_copyAs);
+    const QList<std::pair<QString, QString>> kinds{
+        {QStringLiteral("curl"), tr("curl (token from $TRIGGER_TOKEN)")},
+        {QStringLiteral("powershell"), tr("PowerShell Invoke-RestMethod")},
+        {QStringLiteral("ci-trigger"), tr(".gitlab-ci.yml job with trigger: (no token needed)")},
+        {QStringLiteral("ci-curl"), tr(".gitlab-ci.yml job with curl and CI_JOB_TOKEN")},
+        {QStringLiteral("webhook"), tr("Webhook URL (puts the token in a URL)")}};
+    for (const auto &[kind, label] : kinds) {
+        const QString k = kind;
+        connect(copyMenu->addAction(label), &QAction::triggered, this,
+                [this, k] { copySnippet(k, false); });
+    }
+    copyMenu->addSeparator();
+    QAction *withToken = copyMenu->addAction(tr("curl with the Real Token…"));
+    connect(withToken, &QAction::triggered, this,
+            [this] { copySnippet(QStringLiteral("curl"), true); });
+    m_copyAs->setMenu(copyMenu);
+    auto *actionsRow = new QHBoxLayout;
+    actionsRow->addWidget(m_copyAs);
+    actionsRow->addWidget(m_checkAgain);
+    actionsRow->addStretch(1);
+    fieldsLayout()->addLayout(actionsRow);
 
     if (services.drafts)
         setDraftKeeper(new runs::DraftKeeper(
@@ -163,6 +197,72 @@ TriggerPipelineDialog::TriggerPipelineDialog(gitlab::Connection *connection,
             });
     m_loader->refresh();
     updatePastedField();
+}
+
+QString TriggerPipelineDialog::snippet(const QString &kind) const
+{
+    return snippetFor(kind, {});
+}
+
+QString TriggerPipelineDialog::snippetFor(const QString &kind, const QByteArray &token) const
+{
+    triggers::SnippetTarget target;
+    target.token = QString::fromUtf8(token);
+    target.includeToken = !token.isEmpty();
+    target.instance = m_services.account.instance;
+    target.projectId = m_project.id;
+    target.projectPath = m_project.pathWithNamespace;
+    target.ref = m_refs->ref();
+    for (const variables::VariableRow &row : editor()->rows()) {
+        // A sensitive value stays out of a snippet as out of every other text.
+        if (!row.isBlank())
+            target.variables.insert(row.key,
+                                    row.sensitive ? QStringLiteral("$") + row.key : row.value);
+    }
+    if (kind == QLatin1String("powershell"))
+        return triggers::TriggerSnippets::powerShell(target);
+    if (kind == QLatin1String("ci-trigger"))
+        return triggers::TriggerSnippets::gitlabCiTriggerJob(target);
+    if (kind == QLatin1String("ci-curl"))
+        return triggers::TriggerSnippets::gitlabCiCurlJob(target);
+    if (kind == QLatin1String("webhook"))
+        return triggers::TriggerSnippets::webhookUrl(target);
+    return triggers::TriggerSnippets::curl(target);
+}
+
+void TriggerPipelineDialog::copySnippet(const QString &kind, bool withToken)
+{
+    if (!withToken) {
+        QApplication::clipboard()->setText(snippet(kind));
+        message()->showMessage(InlineMessage::Kind::Info,
+                               kind == QLatin1String("webhook")
+                                   ? tr("Copied. %1").arg(triggers::TriggerSnippets::tokenWarning())
+                                   : tr("Copied; set TRIGGER_TOKEN before running it."));
+        return;
+    }
+    if (QMessageBox::warning(
+            this, tr("Copy with the Real Token"), triggers::TriggerSnippets::tokenWarning(),
+            QMessageBox::Cancel | QMessageBox::Ok, QMessageBox::Cancel) != QMessageBox::Ok)
+        return;
+    const auto copy = [this](const QByteArray &token) {
+        m_clipboard->copy(snippetFor(QStringLiteral("curl"), token));
+        message()->showMessage(
+            InlineMessage::Kind::Info,
+            tr("Copied with the token; the clipboard is cleared in 30 seconds."));
+    };
+    const qint64 id = m_tokens->currentData().toLongLong();
+    if (id == kPastedToken) {
+        copy(m_pasted->text().trimmed().toUtf8());
+        return;
+    }
+    if (m_vault)
+        m_vault->load(m_services.account, m_project.id, id, this,
+                      [this, copy](const TokenResult &result) {
+                          if (result.outcome == TokenOutcome::Found)
+                              copy(result.token);
+                          else
+                              showError(result.message);
+                      });
 }
 
 QList<qint64> TriggerPipelineDialog::heldTriggerIds() const

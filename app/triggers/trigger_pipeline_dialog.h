@@ -7,6 +7,7 @@
 #include "runs/send_dialog.h"
 
 class QComboBox;
+class QToolButton;
 class QLineEdit;
 class QPlainTextEdit;
 
@@ -22,6 +23,7 @@ class TriggersModel;
 class TriggerVault;
 } // namespace triggers
 class RefPicker;
+class SecretClipboard;
 
 //! *Trigger Pipeline…*: starts a pipeline with a trigger token (POST
 //! /projects/:id/trigger/pipeline, sent once) — a token Pipedeck keeps in the keychain for this
@@ -40,6 +42,10 @@ public:
     RefPicker *refPicker() const { return m_refs; }
     QPlainTextEdit *inputsField() const { return m_inputs; }
     QPushButton *checkAgainButton() const { return m_checkAgain; }
+    QToolButton *copyAsButton() const { return m_copyAs; }
+    //! What Copy as puts on the clipboard for `kind` ("curl", "powershell", "ci-trigger",
+    //! "ci-curl", "webhook"), with $TRIGGER_TOKEN in place of the token.
+    QString snippet(const QString &kind) const;
     triggers::TriggerPipelineController *controller() const { return m_controller; }
     //! The trigger ids offered from the keychain, in the order of the choice.
     QList<qint64> heldTriggerIds() const;
@@ -58,6 +64,8 @@ private:
     void updatePastedField();
     QString chosenDescription() const;
     void submitWith(const QByteArray &token);
+    void copySnippet(const QString &kind, bool withToken);
+    QString snippetFor(const QString &kind, const QByteArray &token) const;
 
     gitlab::Connection *m_connection;
     runs::RunServices m_services;
@@ -70,6 +78,8 @@ private:
     RefPicker *m_refs = nullptr;
     QPlainTextEdit *m_inputs = nullptr;
     QPushButton *m_checkAgain = nullptr;
+    QToolButton *m_copyAs = nullptr;
+    SecretClipboard *m_clipboard = nullptr;
     triggers::TriggerPipelineController *m_controller = nullptr;
     runs::RunRecorder m_recorder;
     qint64 m_recordId = -1;

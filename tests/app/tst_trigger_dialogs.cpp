@@ -200,6 +200,17 @@ private Q_SLOTS:
         QVERIFY(!dialog->pastedTokenField()->isVisibleTo(dialog));
         // Strings only: no type column to make a File variable.
         QVERIFY(dialog->editor()->table()->isColumnHidden(0));
+        // Copy as: the trigger as a command, without the token or a sensitive value.
+        dialog->editor()->setRows(
+            {VariableRow{{}, QStringLiteral("DEPLOY_ENV"), QStringLiteral("staging"), false},
+             VariableRow{{}, QStringLiteral("API_KEY"), QStringLiteral("s3cr3t"), true}});
+        const QString curl = dialog->snippet(QStringLiteral("curl"));
+        QVERIFY(curl.contains(QStringLiteral("--form 'variables[DEPLOY_ENV]=staging'")));
+        QVERIFY(curl.contains(QStringLiteral("--form 'variables[API_KEY]=$API_KEY'")));
+        QVERIFY(curl.contains(QStringLiteral("--form \"token=$TRIGGER_TOKEN\"")));
+        QVERIFY(!curl.contains(own.token) && !curl.contains(QStringLiteral("s3cr3t")));
+        QVERIFY(dialog->snippet(QStringLiteral("ci-trigger"))
+                    .contains(QStringLiteral("project: \"platform/deploy-tools\"")));
         dialog->editor()->setRows(
             {VariableRow{{}, QStringLiteral("DEPLOY_ENV"), QStringLiteral("staging"), false}});
         dialog->reviewBox()->setChecked(false);
