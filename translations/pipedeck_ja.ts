@@ -1458,6 +1458,18 @@
         <source>Could not read %1.</source>
         <translation>%1 を読み込めませんでした。</translation>
     </message>
+    <message>
+        <source>Rename Preset</source>
+        <translation>プリセットの名前を変更</translation>
+    </message>
+    <message>
+        <source>New name of the preset “%1”:</source>
+        <translation>プリセット「%1」の新しい名前:</translation>
+    </message>
+    <message>
+        <source>Renamed the preset to “%1”.</source>
+        <translation>プリセットの名前を「%1」に変更しました。</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::ProjectJobsView</name>

@@ -52,8 +52,10 @@ PlayDialog::PlayDialog(actions::ActionController *actions, const runs::RunServic
 
     bool risky = false;
     for (const PlayDialogJob &job : jobs)
-        risky = risky || runs::reviewByDefault(job.target.stage, false);
-    reviewBox()->setChecked(risky || jobs.size() > 1);
+        risky = risky || runs::reviewByDefault(services.review, job.target.stage, false);
+    // Several jobs at once are confirmed with the list of them, unless the user said never.
+    reviewBox()->setChecked(risky ||
+                            (jobs.size() > 1 && services.review != runs::ReviewMode::Never));
 
     if (m_retry) {
         // GitLab reuses the variables of the first play; new ones would be ignored.

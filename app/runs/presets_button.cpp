@@ -62,6 +62,21 @@ void PresetsButton::rebuildMenu()
     top->addSeparator();
     connect(top->addAction(tr("Save as Preset…")), &QAction::triggered, this,
             &PresetsButton::askSave);
+    QMenu *rename = top->addMenu(tr("Rename Preset"));
+    rename->setEnabled(!list.isEmpty());
+    for (const presets::Preset &preset : list) {
+        QString label = preset.name;
+        label.replace(u'&', QStringLiteral("&&"));
+        const QString name = preset.name;
+        connect(rename->addAction(label), &QAction::triggered, this, [this, name] {
+            bool ok = false;
+            const QString newName = QInputDialog::getText(
+                this, tr("Rename Preset"), tr("New name of the preset “%1”:").arg(name),
+                QLineEdit::Normal, name, &ok);
+            if (ok && !newName.trimmed().isEmpty() && newName.trimmed() != name)
+                renamePreset(name, newName.trimmed());
+        });
+    }
     QMenu *remove = top->addMenu(tr("Delete Preset"));
     remove->setEnabled(!list.isEmpty());
     for (const presets::Preset &preset : list) {
@@ -143,6 +158,18 @@ void PresetsButton::askSave()
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     savePreset(name);
+}
+
+void PresetsButton::renamePreset(const QString &name, const QString &newName)
+{
+    if (!m_store)
+        return;
+    m_store->rename(m_account, m_projectId, name, newName, this,
+                    [this, newName](const presets::ChangeResult &result) {
+                        Q_EMIT notice(result.done ? tr("Renamed the preset to “%1”.").arg(newName)
+                                                  : result.message,
+                                      !result.done);
+                    });
 }
 
 void PresetsButton::removePreset(const QString &name)

@@ -33,6 +33,8 @@ public:
     void applyPreset(const QString &name);
     //! Saves the dialog's rows under `name` (as Save as Preset… does after asking the name).
     void savePreset(const QString &name);
+    //! Renames a preset (its keychain values move with it).
+    void renamePreset(const QString &name, const QString &newName);
 
 Q_SIGNALS:
     void presetApplied(const pipedeck::presets::Preset &preset);

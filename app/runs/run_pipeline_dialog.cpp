@@ -7,6 +7,7 @@
 #include "runs/pipeline_inputs_text.h"
 #include "runs/presets_button.h"
 #include "runs/ref_picker.h"
+#include "runs/review_policy.h"
 #include "runs/run_pipeline_controller.h"
 #include "variables/variables_editor.h"
 #include "widgets/inline_message.h"
@@ -144,7 +145,8 @@ void RunPipelineDialog::applyPrefill(const QString &ref, const QList<variables::
 void RunPipelineDialog::updateReviewDefault()
 {
     if (!m_reviewTouched)
-        reviewBox()->setChecked(m_refs->isProtectedRef());
+        reviewBox()->setChecked(
+            runs::reviewByDefault(m_services.review, {}, m_refs->isProtectedRef()));
 }
 
 QUrl RunPipelineDialog::prefillLink(int *leftOut) const

@@ -7,6 +7,7 @@
 #include "runs/draft_keeper.h"
 #include "runs/pipeline_inputs_text.h"
 #include "runs/ref_picker.h"
+#include "runs/review_policy.h"
 #include "secrets/secret_clipboard.h"
 #include "triggers/trigger_pipeline_controller.h"
 #include "triggers/trigger_snippets.h"
@@ -158,7 +159,8 @@ TriggerPipelineDialog::TriggerPipelineDialog(gitlab::Connection *connection,
             &TriggerPipelineDialog::fillTokenChoice);
     connect(m_refs, &RefPicker::refChanged, this, [this] {
         noteEdited();
-        reviewBox()->setChecked(m_refs->isProtectedRef());
+        reviewBox()->setChecked(
+            runs::reviewByDefault(m_services.review, {}, m_refs->isProtectedRef()));
     });
     connect(m_inputs, &QPlainTextEdit::textChanged, this, &TriggerPipelineDialog::noteEdited);
     connect(m_checkAgain, &QPushButton::clicked, this, [this] {

@@ -16,6 +16,7 @@
 #include "presets/draft_store.h"
 #include "presets/preset_store.h"
 #include "projects/projects_panel.h"
+#include "runs/review_policy.h"
 #include "secrets/keychain_secret_store.h"
 #include "secrets/redaction.h"
 #include "secrets/token_store.h"
@@ -270,6 +271,7 @@ void Application::syncWorkspace(const QString &accountId)
         services.presets = m_presets.get();
         services.drafts = m_drafts.get();
         services.triggers = m_triggerVault.get();
+        services.review = runs::reviewModeFromSettings(*m_settings);
         ws->setRunServices(services);
         connect(ws, &AccountWorkspace::pageOpened, this, [this, ws](ProjectPage *page) {
             if (ws->accountId() == m_window->currentAccountId()) {

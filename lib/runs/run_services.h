@@ -1,6 +1,7 @@
 #pragma once
 
 #include "presets/preset.h"
+#include "runs/review_policy.h"
 
 namespace pipedeck::history {
 class RunHistory;
@@ -26,6 +27,8 @@ struct RunServices
     presets::DraftStore *drafts = nullptr;
     //! The trigger tokens kept in the keychain (the trigger dialog and the token manager).
     triggers::TriggerVault *triggers = nullptr;
+    //! Whether sends are reviewed first (the "runs/review" setting).
+    ReviewMode review = ReviewMode::Auto;
 };
 
 } // namespace pipedeck::runs

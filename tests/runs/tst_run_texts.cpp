@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -157,6 +158,21 @@ private Q_SLOTS:
         QFETCH(bool, protectedRef);
         QFETCH(bool, review);
         QCOMPARE(runs::reviewByDefault(stage, protectedRef), review);
+    }
+
+    void theReviewSettingDecidesWhenSet()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        QCOMPARE(runs::reviewModeFromSettings(settings), runs::ReviewMode::Auto);
+        settings.setValue(QStringLiteral("runs/review"), QStringLiteral("never"));
+        QCOMPARE(runs::reviewModeFromSettings(settings), runs::ReviewMode::Never);
+        QVERIFY(!runs::reviewByDefault(runs::ReviewMode::Never, QStringLiteral("deploy"), true));
+        settings.setValue(QStringLiteral("runs/review"), QStringLiteral("always"));
+        QCOMPARE(runs::reviewModeFromSettings(settings), runs::ReviewMode::Always);
+        QVERIFY(runs::reviewByDefault(runs::ReviewMode::Always, QStringLiteral("test"), false));
+        QVERIFY(runs::reviewByDefault(runs::ReviewMode::Auto, QStringLiteral("deploy"), false));
+        QVERIFY(!runs::reviewByDefault(runs::ReviewMode::Auto, QStringLiteral("test"), false));
     }
 
     void theDraftKeeperWritesOnFlushAndForgetsOnDiscard()
