@@ -2783,6 +2783,22 @@
         <source>Forge&amp;t</source>
         <translation>保存を解除(&amp;T)</translation>
     </message>
+    <message>
+        <source>Forget the Revoked Token</source>
+        <translation>取り消したトークンの保存を解除</translation>
+    </message>
+    <message>
+        <source>Pipedeck still keeps the revoked token in the OS keychain, where it no longer opens anything. Forget it?</source>
+        <translation>取り消したトークンがまだOSのキーチェーンに保存されていますが、もう何にも使えません。保存を解除しますか?</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>保存を解除</translation>
+    </message>
+    <message>
+        <source>The trigger token was revoked and forgotten.</source>
+        <translation>トリガートークンを取り消し、保存を解除しました。</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::VariableItemDelegate</name>

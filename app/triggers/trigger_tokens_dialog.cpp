@@ -246,9 +246,23 @@ TriggerTokensDialog::TriggerTokensDialog(gitlab::Connection *connection,
         showInfo(tr("Renamed to “%1”.").arg(t.description));
         m_loader->refresh();
     });
-    connect(m_manager, &triggers::TriggerManager::revoked, this, [this](qint64) {
+    connect(m_manager, &triggers::TriggerManager::revoked, this, [this](qint64 id) {
         showInfo(tr("The trigger token was revoked."));
         m_loader->refresh();
+        // A revoked token opens nothing any more: offer to drop it from the keychain too.
+        if (m_vault && m_vault->holds(m_account, m_project.id, id) &&
+            confirm(tr("Forget the Revoked Token"),
+                    tr("Pipedeck still keeps the revoked token in the OS keychain, where it no "
+                       "longer opens anything. Forget it?"),
+                    tr("Forget"))) {
+            m_vault->forget(m_account, m_project.id, id, this, [this](const TokenResult &result) {
+                refreshHeld();
+                if (result.outcome == TokenOutcome::Removed)
+                    showInfo(tr("The trigger token was revoked and forgotten."));
+                else
+                    showError(result.message);
+            });
+        }
     });
     connect(m_manager, &triggers::TriggerManager::failed, this, [this](const QString &text) {
         m_create->setEnabled(true);
@@ -348,7 +362,8 @@ void TriggerTokensDialog::revokeCurrent()
     if (!confirm(tr("Revoke Trigger Token"),
                  tr("Revoke the trigger token “%1” (%2…)? Pipelines triggered with it will no "
                     "longer start. This cannot be undone.")
-                     .arg(name, trigger->token.left(4))))
+                     .arg(name, trigger->token.left(4)),
+                 tr("Revoke")))
         return;
     m_manager->revoke(id);
 }
@@ -428,13 +443,13 @@ void TriggerTokensDialog::showInfo(const QString &text)
     m_message->showMessage(InlineMessage::Kind::Info, text);
 }
 
-bool TriggerTokensDialog::confirm(const QString &title, const QString &text)
+bool TriggerTokensDialog::confirm(const QString &title, const QString &text, const QString &action)
 {
     if (m_confirm)
         return m_confirm(title, text);
     QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, this);
     box.setTextFormat(Qt::PlainText);
-    QPushButton *go = box.addButton(tr("Revoke"), QMessageBox::DestructiveRole);
+    QPushButton *go = box.addButton(action, QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     return box.clickedButton() == go;

@@ -76,7 +76,7 @@ private:
     void updateButtons();
     void showError(const QString &text);
     void showInfo(const QString &text);
-    bool confirm(const QString &title, const QString &text);
+    bool confirm(const QString &title, const QString &text, const QString &action);
     void showTokenOnce(const gitlab::Trigger &trigger, const QString &note);
 
     gitlab::Connection *m_connection;

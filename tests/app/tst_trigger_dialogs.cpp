@@ -172,10 +172,18 @@ private Q_SLOTS:
         QCOMPARE(asked.size(), 1);
         QVERIFY(asked.first().contains(QStringLiteral("Deploy from the release box")));
         QCOMPARE(m_fixture.count("DELETE"), 0);
-        dialog->setConfirmation([](const QString &, const QString &) { return true; });
+        dialog->setConfirmation([&](const QString &, const QString &text) {
+            asked.append(text);
+            return true;
+        });
         dialog->revokeCurrent();
         QTRY_COMPARE_WITH_TIMEOUT(m_fixture.count("DELETE"), 1, kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->model()->rowOfId(shown.id) < 0, kTimeoutMs);
+        // The vault offers to forget the revoked token, and does.
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 3, kTimeoutMs);
+        QVERIFY(asked.last().contains(QStringLiteral("Forget")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_vault->holds(m_services.account, demo::kDemoProjectId, shown.id), kTimeoutMs);
     }
 
     void aKeptTokenTriggersAPipelineOnceWithTheTokenInTheBodyOnly()
