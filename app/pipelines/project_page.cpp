@@ -30,6 +30,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
@@ -38,6 +39,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace pipedeck {
@@ -981,9 +983,29 @@ ProjectJobsView *ProjectPage::showJobsTab()
                 });
         connect(m_jobsView, &ProjectJobsView::contextMenuRequested, this,
                 &ProjectPage::showProjectJobMenu);
+        m_jobsView->view()->installEventFilter(this);
     }
     m_leftTabs->setCurrentWidget(m_jobsView);
     return m_jobsView;
+}
+
+bool ProjectPage::eventFilter(QObject *watched, QEvent *event)
+{
+    // The page's job shortcuts (Ctrl+R, Ctrl+Enter, ...) act on the job selected in the
+    // pipeline graph. In the Jobs list another job is selected: the shortcut must not retry or
+    // play the graph's job behind the user's back, so the list keeps those keys to itself.
+    if (m_jobsView && watched == m_jobsView->view() && event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const QKeySequence pressed(key->keyCombination());
+        for (QAction *a : actions()) {
+            if (!a->shortcut().isEmpty() && a->shortcut() == pressed && a != m_refresh &&
+                a != m_runPipeline) {
+                event->accept();
+                return true;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ProjectPage::showProjectJobMenu(qint64 jobId, const QPoint &globalPos)

@@ -155,6 +155,9 @@ Q_SIGNALS:
     //! older version). The account's other pages should not offer it either.
     void triggerJobActionRefused(pipedeck::actions::ActionKind kind);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void createActions();
     void selectPipeline(qint64 pipelineId);

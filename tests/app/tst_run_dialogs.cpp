@@ -594,8 +594,15 @@ private Q_SLOTS:
                                  kTimeoutMs);
         for (int row = 0; row < jobs->model()->rowCount(); ++row)
             QCOMPARE(jobs->model()->jobAt(row)->status, gitlab::CiStatus::Manual);
-        // A job opens in its pipeline, selected.
+        // The page's job shortcuts belong to the graph's job: in the list they do nothing
+        // (here Ctrl+Enter would otherwise play whatever the graph has selected).
         QVERIFY(jobs->selectJob(demo::kDeployJobId));
+        m_fixture.page->showJob(demo::kReleaseNotesJobId);
+        QCOMPARE(m_fixture.page->currentJobId(), demo::kReleaseNotesJobId);
+        jobs->view()->setFocus();
+        QTest::keyClick(jobs->view(), Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(m_fixture.writes(), 0);
+        // A job opens in its pipeline, selected.
         QTest::keyClick(jobs->view(), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(m_fixture.page->currentPipelineId(), demo::kDeployPipelineId,
                                   kTimeoutMs);
