@@ -709,6 +709,8 @@ void ProjectPage::onActionFinished(const ActionResult &result)
         if (m_pipelineId)
             m_jobsLoader->refresh();
         m_pipelinesLoader->refresh();
+        if (m_jobsView)
+            m_jobsView->refresh();
     }
     updateJobActions();
     updatePipelineActions();
@@ -1010,13 +1012,21 @@ bool ProjectPage::eventFilter(QObject *watched, QEvent *event)
 
 void ProjectPage::showProjectJobMenu(qint64 jobId, const QPoint &globalPos)
 {
-    const models::ProjectJobsModel *model = m_jobsView->model();
-    const gitlab::Job *job = model->jobAt(model->rowOfId(jobId));
-    if (!job)
+    QMenu *menu = buildProjectJobMenu(jobId, this);
+    if (!menu)
         return;
-    const qint64 pipelineId = job->pipeline.id;
-    auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(globalPos);
+}
+
+QMenu *ProjectPage::buildProjectJobMenu(qint64 jobId, QWidget *parent)
+{
+    const models::ProjectJobsModel *model = m_jobsView ? m_jobsView->model() : nullptr;
+    const gitlab::Job *job = model ? model->jobAt(model->rowOfId(jobId)) : nullptr;
+    if (!job)
+        return nullptr;
+    const qint64 pipelineId = job->pipeline.id;
+    auto *menu = new QMenu(parent);
     menu->setToolTipsVisible(true);
     QAction *show = menu->addAction(tr("Show in Pipeline"));
     connect(show, &QAction::triggered, this, [this, pipelineId, jobId] {
@@ -1034,6 +1044,29 @@ void ProjectPage::showProjectJobMenu(qint64 jobId, const QPoint &globalPos)
             playWhenShown(jobId);
         });
     }
+    // Retry and cancel act on the job of the list (project jobs are never trigger jobs).
+    actions::JobFacts facts;
+    facts.status = job->status;
+    facts.erased = job->erasedAt.isValid();
+    const gitlab::Job listed = *job;
+    for (const ActionKind kind : {ActionKind::RetryJob, ActionKind::CancelJob}) {
+        QAction *a = menu->addAction(action(kind)->text());
+        const actions::Availability availability =
+            m_controller->isBusy(false, listed.id)
+                ? actions::Availability::no(tr("An action on this job is still running."))
+                : ActionRules::forJob(kind, facts, m_canWrite);
+        a->setEnabled(availability.enabled);
+        a->setToolTip(availability.enabled ? QString() : availability.reason);
+        connect(a, &QAction::triggered, this, [this, kind, listed] {
+            actions::ActionTarget target;
+            target.projectId = m_project.id;
+            target.id = listed.id;
+            target.pipelineId = listed.pipeline.id;
+            const quint64 ticket = m_controller->run(kind, target);
+            if (ticket)
+                m_pending.insert(ticket, {kind, listed.id, listed.name, false});
+        });
+    }
     const QUrl url = job->webUrl;
     menu->addSeparator();
     QAction *open = menu->addAction(tr("Open in Browser"));
@@ -1042,7 +1075,7 @@ void ProjectPage::showProjectJobMenu(qint64 jobId, const QPoint &globalPos)
     QAction *copy = menu->addAction(tr("Copy Link"));
     copy->setEnabled(url.isValid());
     connect(copy, &QAction::triggered, this, [this, url] { copyUrl(url); });
-    menu->popup(globalPos);
+    return menu;
 }
 
 RunHistoryPanel *ProjectPage::openRunHistory()
@@ -1120,6 +1153,8 @@ void ProjectPage::onJobPlayed(const ActionResult &result)
         if (m_pipelineId)
             m_jobsLoader->refresh();
         m_pipelinesLoader->refresh();
+        if (m_jobsView)
+            m_jobsView->refresh();
     }
     updateJobActions();
     updateStatusText();

@@ -101,6 +101,8 @@ public:
     //! shown so that it polls only once it is looked at.
     ProjectJobsView *showJobsTab();
     ProjectJobsView *jobsView() const { return m_jobsView; }
+    //! The context menu of a job in the Jobs list (for tests: not shown); null if not listed.
+    QMenu *buildProjectJobMenu(qint64 jobId, QWidget *parent);
     //! The project's run history window (one per page; raised when open).
     RunHistoryPanel *openRunHistory();
     //! "Run Again with These Values": a run opens Run pipeline… with its ref and variables; a

@@ -29,6 +29,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -609,6 +610,23 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_fixture.page->currentJobId(), demo::kDeployJobId, kTimeoutMs);
         QVERIFY(m_fixture.page->playWithVariablesAction()->isEnabled());
         QCOMPARE(m_fixture.writes(), 0);
+
+        // The list's own menu acts on the listed job: retry the finished "plan" job.
+        jobs->setStatusFilter({});
+        const qint64 plan = demo::kDeployJobId - 1;
+        QTRY_VERIFY_WITH_TIMEOUT(jobs->model()->rowOfId(plan) >= 0 && !jobs->loader()->isBusy(),
+                                 kTimeoutMs);
+        std::unique_ptr<QMenu> menu(m_fixture.page->buildProjectJobMenu(plan, nullptr));
+        QVERIFY(menu);
+        QAction *retry = nullptr;
+        for (QAction *a : menu->actions())
+            if (a->text() == m_fixture.page->action(actions::ActionKind::RetryJob)->text())
+                retry = a;
+        QVERIFY(retry && retry->isEnabled());
+        retry->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_fixture.count("POST", QStringLiteral("/jobs/%1/retry").arg(plan)), 1, kTimeoutMs);
+        QCOMPARE(m_fixture.writes(), 1);
     }
 
     void thePrefillLinkLeavesSensitiveValuesOut()
