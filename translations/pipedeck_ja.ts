@@ -515,6 +515,53 @@
     </message>
 </context>
 <context>
+    <name>pipedeck::HeldTokensDialog</name>
+    <message>
+        <source>Trigger Tokens Kept by Pipedeck</source>
+        <translation>Pipedeckが保存しているトリガートークン</translation>
+    </message>
+    <message>
+        <source>Trigger tokens in the OS keychain, across accounts</source>
+        <translation>OSのキーチェーン内のトリガートークン(すべてのアカウント)</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>保存を解除(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Remove the token from the OS keychain (GitLab keeps it)</source>
+        <translation>OSのキーチェーンからトークンを削除します(GitLabには残ります)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in Keychain</source>
+        <translation>キーチェーンに保存(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Store this token of yours in the OS keychain</source>
+        <translation>自分のこのトークンをOSのキーチェーンに保存します</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>the account is not signed in</source>
+        <translation>アカウントがサインインしていません</translation>
+    </message>
+    <message>
+        <source>Pipedeck no longer keeps this token.</source>
+        <translation>Pipedeckはこのトークンを保存しなくなりました。</translation>
+    </message>
+    <message>
+        <source>The token is kept in the OS keychain.</source>
+        <translation>トークンをOSのキーチェーンに保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck::InlineMessage</name>
     <message>
         <source>Close</source>
@@ -1041,6 +1088,14 @@
         <source>%1 · Pipeline #%2</source>
         <comment>project path, pipeline id</comment>
         <translation>%1 · パイプライン #%2</translation>
+    </message>
+    <message>
+        <source>Trigger &amp;Tokens Kept…</source>
+        <translation>保存済みのトリガートークン(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The trigger tokens Pipedeck keeps in the OS keychain, across accounts</source>
+        <translation>PipedeckがOSのキーチェーンに保存しているトリガートークン(すべてのアカウント)</translation>
     </message>
 </context>
 <context>
@@ -3276,6 +3331,65 @@
     <message>
         <source>No variables.</source>
         <translation>変数なし。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::triggers::HeldTokensModel</name>
+    <message>
+        <source>Checking…</source>
+        <translation>確認しています…</translation>
+    </message>
+    <message>
+        <source>Kept; on GitLab</source>
+        <translation>保存済み。GitLabにあります</translation>
+    </message>
+    <message>
+        <source>Kept; on GitLab (%1)</source>
+        <translation>保存済み。GitLabにあります(%1)</translation>
+    </message>
+    <message>
+        <source>Kept, but no longer on GitLab: forget it</source>
+        <translation>保存済みですが、GitLabにはもうありません。保存を解除してください</translation>
+    </message>
+    <message>
+        <source>Yours on GitLab, not kept: keep it</source>
+        <translation>GitLab上のあなたのトークン(未保存)。保存できます</translation>
+    </message>
+    <message>
+        <source>Kept; could not check: %1</source>
+        <translation>保存済み。確認できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <translation>プロジェクト %1</translation>
+    </message>
+    <message>
+        <source>Trigger #%1</source>
+        <translation>トリガー #%1</translation>
+    </message>
+    <message>
+        <source>this session only</source>
+        <translation>このセッションのみ</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>Trigger token</source>
+        <translation>トリガートークン</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Kept since</source>
+        <translation>保存日時</translation>
     </message>
 </context>
 <context>

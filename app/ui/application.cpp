@@ -22,6 +22,7 @@
 #include "secrets/token_store.h"
 #include "signin/sign_in_controller.h"
 #include "sim/server.h"
+#include "triggers/held_tokens_dialog.h"
 #include "triggers/trigger_vault.h"
 #include "ui/account_workspace.h"
 #include "ui/deep_link_router.h"
@@ -164,6 +165,16 @@ int Application::start(const QStringList &arguments)
                 m_window->welcomePage()->showProblem(text, addAccountFor);
             });
     connect(m_window.get(), &MainWindow::currentAccountChanged, this, &Application::showAccount);
+    connect(m_window.get(), &MainWindow::heldTokensRequested, this, [this] {
+        auto *dialog = new HeldTokensDialog(
+            m_triggerVault.get(),
+            [this](const QUrl &instance, const QString &username) {
+                return m_sessions->connection(accountId(instance, username));
+            },
+            m_window.get());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     connect(m_projectsPanel, &ProjectsPanel::projectActivated, this,
             [this](const gitlab::Project &project) {
                 const auto it = m_workspaces.find(m_window->currentAccountId());

@@ -22,9 +22,9 @@ LaunchTarget classifyLaunchTarget(const QString &argument)
     if (file.exists() && !file.isDir())
         return {LaunchTarget::Kind::File, text};
     // GitLab paths: a namespace (maybe nested) and a name, of letters, digits, '_', '-', '.'.
-    static const QRegularExpression projectPath(
-        QStringLiteral("^[\\w.][\\w.-]*(?:/[\\w.][\\w.-]*)+"
-                       "(?:/-/(?:pipelines|jobs)/\\d+/?|/-/pipelines/new(?:\\?.*)?|/-/settings/ci_cd|/)?$"));
+    static const QRegularExpression projectPath(QStringLiteral(
+        "^[\\w.][\\w.-]*(?:/[\\w.][\\w.-]*)+"
+        "(?:/-/(?:pipelines|jobs)/\\d+/?|/-/pipelines/new(?:\\?.*)?|/-/settings/ci_cd|/)?$"));
     const bool relativeFilePath =
         text.startsWith(QStringLiteral("./")) || text.startsWith(QStringLiteral("../"));
     if (!file.exists() && !relativeFilePath && projectPath.match(text).hasMatch())

@@ -46,6 +46,11 @@ MainWindow::MainWindow(SessionManager &sessions, QWidget *parent)
     openLog->setObjectName(QStringLiteral("openLogFile"));
     openLog->setShortcut(QKeySequence::Open);
     connect(openLog, &QAction::triggered, this, &MainWindow::openLogFileRequested);
+    auto *heldTokens = fileMenu->addAction(tr("Trigger &Tokens Kept…"));
+    heldTokens->setObjectName(QStringLiteral("heldTriggerTokens"));
+    heldTokens->setToolTip(tr("The trigger tokens Pipedeck keeps in the OS keychain, across "
+                              "accounts"));
+    connect(heldTokens, &QAction::triggered, this, &MainWindow::heldTokensRequested);
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);

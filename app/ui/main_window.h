@@ -58,6 +58,7 @@ public:
 Q_SIGNALS:
     void addAccountRequested();
     void openLogFileRequested();
+    void heldTokensRequested();
     // Local files dropped on the window, to be opened as logs.
     void logFilesDropped(const QStringList &paths);
     void backRequested();

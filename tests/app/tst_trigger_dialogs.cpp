@@ -10,6 +10,9 @@
 #include "runs/ref_picker.h"
 #include "secrets/keychain_secret_store.h"
 #include "secrets/token_store.h"
+#include "sim/world.h"
+#include "triggers/held_tokens_dialog.h"
+#include "triggers/held_tokens_model.h"
 #include "triggers/trigger_pipeline_dialog.h"
 #include "triggers/trigger_tokens_dialog.h"
 #include "triggers/trigger_vault.h"
@@ -244,6 +247,52 @@ private Q_SLOTS:
         QCOMPARE(record.outcome, history::RunOutcome::Succeeded);
         QCOMPARE(record.triggerDescription, own.description);
         QVERIFY(!history::RunRecord(record).error.contains(own.token));
+    }
+
+    void theKeptTokensViewOffersToForgetAGoneOneAndToKeepAnOwnedOne()
+    {
+        QVERIFY(openPage(demo::kDemoProjectId));
+        // A token kept for a trigger GitLab no longer has (revoked elsewhere).
+        bool stored = false;
+        m_vault->store(m_services.account, demo::kDemoProjectId, 999'999, "glptt-revoked-elsewhere",
+                       nullptr,
+                       [&](const TokenResult &r) { stored = r.outcome == TokenOutcome::Saved; });
+        QTRY_VERIFY_WITH_TIMEOUT(stored, kTimeoutMs);
+        HeldTokensDialog dialog(m_vault.get(), [this](const QUrl &, const QString &) {
+            return m_fixture.connection.get();
+        });
+        using State = triggers::HeldTokenRow::State;
+        const auto keyOf = [this](qint64 triggerId) {
+            triggers::HeldTokenRow row;
+            row.held.instance = m_services.account.instance;
+            row.held.account = m_services.account.account;
+            row.held.projectId = demo::kDemoProjectId;
+            row.held.triggerId = triggerId;
+            return row.key();
+        };
+        const auto stateOf = [&](qint64 triggerId) {
+            const int row = dialog.model()->rowOfKey(keyOf(triggerId));
+            return row < 0 ? State(-1) : dialog.model()->rowAt(row)->state;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(999'999), State::Gone, kTimeoutMs);
+        // The demo user's own token of the project, not kept: offered.
+        qint64 own = 0;
+        for (const sim::Trigger *t :
+             m_fixture.server->world().triggersOfProject(demo::kDemoProjectId))
+            if (t->ownerId == demo::kDemoUserId)
+                own = t->id;
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(own), State::NotHeld, kTimeoutMs);
+        dialog.selectKey(keyOf(own));
+        dialog.keepCurrent();
+        QTRY_VERIFY_WITH_TIMEOUT(m_vault->holds(m_services.account, demo::kDemoProjectId, own),
+                                 kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(own), State::OnServer, kTimeoutMs);
+        dialog.selectKey(keyOf(999'999));
+        dialog.forgetCurrent();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_vault->holds(m_services.account, demo::kDemoProjectId, 999'999),
+                                 kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(999'999), State(-1), kTimeoutMs);
+        QCOMPARE(m_fixture.writes(), 0); // all of it is the keychain's, nothing on GitLab
     }
 
     void aWrongPastedTokenIsRefusedAndTheFormKept()
