@@ -1,5 +1,6 @@
 #include "ui/account_workspace.h"
 
+#include "accounts/account_net_state.h"
 #include "gitlab/net/connection.h"
 #include "gitlab/requests/job_requests.h"
 #include "gitlab/requests/pipeline_requests.h"
@@ -30,7 +31,9 @@ AccountWorkspace::AccountWorkspace(const QString &accountId, gitlab::Connection 
     , m_loader(
           std::make_unique<models::ProjectsLoader>(&connection, m_projects.get(), m_recent.get()))
     , m_scheduler(std::make_unique<models::PollScheduler>(&connection.clock()))
+    , m_netState(std::make_unique<AccountNetState>(&connection))
 {
+    m_netState->addScheduler(m_scheduler.get());
     // The gate sees every RateLimit header of the account, including the log followers'.
     m_scheduler->setBudgetSource([gate = QPointer<gitlab::RequestGate>(&connection.gate()),
                                   fallback = m_scheduler->options().budgetPerMinute] {

@@ -28,6 +28,7 @@ class ProjectsLoader;
 class ProjectsModel;
 class RecentProjects;
 } // namespace models
+class AccountNetState;
 class JobLogWindow;
 class ProjectPage;
 
@@ -83,6 +84,8 @@ public:
     models::ProjectsModel *projects() const { return m_projects.get(); }
     models::ProjectsLoader *projectsLoader() const { return m_loader.get(); }
     models::PollScheduler *scheduler() const { return m_scheduler.get(); }
+    // Rate-limit hold or offline, for the status line; pauses the scheduler while offline.
+    AccountNetState *netState() const { return m_netState.get(); }
     ProjectPage *page() const { return m_page; }
     //! The history, presets and drafts the account's Play and Run dialogs use.
     void setRunServices(const runs::RunServices &services) { m_runServices = services; }
@@ -135,6 +138,7 @@ private:
     std::unique_ptr<models::RecentProjects> m_recent;
     std::unique_ptr<models::ProjectsLoader> m_loader;
     std::unique_ptr<models::PollScheduler> m_scheduler;
+    std::unique_ptr<AccountNetState> m_netState; // after m_scheduler: it points at it
     QPointer<ProjectPage> m_page;
     runs::RunServices m_runServices;
     QHash<qint64, QPointer<JobLogWindow>> m_logWindows; // by job id

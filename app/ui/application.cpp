@@ -2,6 +2,7 @@
 
 #include "widgets/present_window.h"
 
+#include "accounts/account_net_state.h"
 #include "accounts/account_registry.h"
 #include "accounts/deep_link.h"
 #include "accounts/session_manager.h"
@@ -304,6 +305,11 @@ void Application::syncWorkspace(const QString &accountId)
         connect(ws, &AccountWorkspace::logWindowOpened, this, [this, ws](JobLogWindow *window) {
             window->placeBeside(m_window.get(), int(ws->logWindows().size()) - 1);
         });
+        connect(ws->netState(), &AccountNetState::statusLineChanged, this,
+                [this, ws](const QString &line) {
+                    if (ws->accountId() == m_window->currentAccountId())
+                        m_window->setAccountNetLine(line);
+                });
         connect(ws, &AccountWorkspace::openFailed, this,
                 [this, ws](const QString &text) { showProblem(ws->accountId(), text); });
         connect(ws, &AccountWorkspace::showJobRequested, this,
@@ -333,6 +339,7 @@ void Application::showAccount(const QString &accountId)
         m_window->showWelcomePage();
     markOpenProject();
     m_window->setBackTarget(ws ? ws->backText() : QString());
+    m_window->setAccountNetLine(ws ? ws->netState()->statusLine() : QString());
     updatePolling();
 }
 

@@ -221,6 +221,14 @@ void MainWindow::showNotice(const QString &text)
     statusBar()->showMessage(text);
 }
 
+void MainWindow::setAccountNetLine(const QString &line)
+{
+    if (line == m_netLine)
+        return;
+    m_netLine = line;
+    updateStatusLine();
+}
+
 QString MainWindow::statusLineText() const
 {
     return m_statusLine->text();
@@ -236,9 +244,11 @@ void MainWindow::updateStatusLine()
         stale = m_page->pipelinesModel()->loadState().stale ||
                 (pipelineId && m_page->jobsModel()->loadState(pipelineId).stale);
     }
+    if (!m_netLine.isEmpty())
+        text = text.isEmpty() ? m_netLine : m_netLine + u' ' + text;
     m_statusLine->setText(text);
-    m_statusIcon->setVisible(stale);
-    m_statusIcon->setToolTip(stale ? tr("The data shown is not up to date.") : QString());
+    m_statusIcon->setVisible(stale || !m_netLine.isEmpty());
+    m_statusIcon->setToolTip(stale ? tr("The data shown is not up to date.") : m_netLine);
 }
 
 void MainWindow::updateTitle()

@@ -47,6 +47,9 @@ public:
     QAction *backAction() const { return m_back; }
 
     void showNotice(const QString &text);
+    // The current account's rate-limit hold or offline line (empty when online): it goes
+    // before what the page says, which waits with it.
+    void setAccountNetLine(const QString &line);
     QString statusLineText() const;
 
     // Shown and not minimised: what polling follows.
@@ -92,6 +95,7 @@ private:
     QLabel *m_statusIcon = nullptr;
     QLabel *m_statusLine = nullptr;
     QPointer<ProjectPage> m_page;
+    QString m_netLine;
     QList<QMetaObject::Connection> m_pageConnections;
     bool m_onScreen = false;
 };

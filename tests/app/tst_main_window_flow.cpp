@@ -2,6 +2,7 @@
 // keyring: `pipedeck --demo`, a project opened from the list, a pipeline, a job's log in its
 // own window, polling paused while the window is hidden or minimised, pages per account,
 // downstream pipelines of another project, and `pipedeck FILE` with no account at all.
+#include "accounts/account_net_state.h"
 #include "accounts/session_manager.h"
 #include "actions/action_rules.h"
 #include "gitlab/net/connection.h"
@@ -21,6 +22,7 @@
 #include "quiet_server_options.h"
 #include "signin/sign_in_dialog.h"
 #include "sim/demo_data.h"
+#include "sim/fault_rule.h"
 #include "sim/server.h"
 #include "sim/world.h"
 #include "ui/account_workspace.h"
@@ -463,6 +465,31 @@ private Q_SLOTS:
         refused.setAccepted(false);
         QCoreApplication::sendEvent(window, &refused);
         QVERIFY(!refused.isAccepted());
+    }
+
+    void rateLimitHoldOnTheStatusLine()
+    {
+        // The account's first listing gets a 429: the window says until when the account
+        // waits, instead of the listing waiting silently.
+        sim::Server server(quietServerOptions());
+        QVERIFY(server.listen());
+        sim::FaultRule fault;
+        fault.method = "GET";
+        fault.path = QRegularExpression(QStringLiteral("^/api/v4/projects$"));
+        fault.kind = sim::FaultKind::TooManyRequests;
+        fault.retryAfter = QStringLiteral("600");
+        server.addFault(fault);
+        Application app;
+        QVERIFY(startWithEnvironment(app, server));
+        MainWindow *window = app.mainWindow();
+        AccountWorkspace *ws = app.workspace(window->currentAccountId());
+        QVERIFY(ws);
+        QTRY_COMPARE_WITH_TIMEOUT(ws->netState()->state(), AccountNetState::State::RateLimited,
+                                  10'000);
+        QVERIFY(ws->netState()->statusLine().contains(ws->netState()->text()));
+        QTRY_VERIFY2(window->statusLineText().startsWith(ws->netState()->text()),
+                     qPrintable(window->statusLineText()));
+        QVERIFY(window->statusLineText().contains(QStringLiteral("(rate limit)")));
     }
 };
 

@@ -220,6 +220,44 @@ private Q_SLOTS:
         QCOMPARE(sim.runs(id).size(), size_t(1)); // the user asked: runs at once
         QCOMPARE(scheduler.requestsInLastMinute(), 5);
     }
+
+    void offlinePausesAndResumesEveryTaskAtOnce()
+    {
+        ManualClock clock;
+        PollScheduler scheduler(&clock);
+        Simulation sim(scheduler, clock);
+        FakeRefresh failing{1, PollScheduler::Outcome::Failed};
+        const auto active =
+            sim.add(QStringLiteral("active"), &failing, PollScheduler::Mode::Active);
+        const auto idle = sim.add(QStringLiteral("idle"), &failing, PollScheduler::Mode::Idle);
+        sim.runFor(1000);
+        QCOMPARE(sim.runs(active).size(), size_t(1));
+        QCOMPARE(sim.runs(idle).size(), size_t(1));
+
+        scheduler.setOffline(true);
+        QVERIFY(scheduler.isOffline());
+        sim.runFor(30 * kMinute, 1000);
+        QCOMPARE(sim.runs(active).size(), size_t(1));
+        QCOMPARE(sim.runs(idle).size(), size_t(1));
+
+        // Back online: both run now, not at their (failure-stretched) next due time, and the
+        // outage's failures no longer stretch their intervals.
+        scheduler.setOffline(false);
+        sim.runFor(1000);
+        QCOMPARE(sim.runs(active).size(), size_t(2));
+        QCOMPARE(sim.runs(idle).size(), size_t(2));
+        // One failure since the reset (the run just now), not two.
+        QCOMPARE(scheduler.currentIntervalMs(active), scheduler.options().activeIntervalMs * 2);
+
+        // A short outage: coming back refreshes at once, before the tasks' next due time.
+        scheduler.setOffline(true);
+        sim.runFor(5000, 1000);
+        QVERIFY(scheduler.nextDueMs(idle) > clock.nowMs() + 10'000);
+        scheduler.setOffline(false);
+        sim.runFor(1000);
+        QCOMPARE(sim.runs(active).size(), size_t(3));
+        QCOMPARE(sim.runs(idle).size(), size_t(3));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPollScheduler)

@@ -33,6 +33,9 @@ struct ApiCall
     //! keeps those bytes on disk and passes its own ETag in ifNoneMatch).
     bool useEtagCache = true;
     std::optional<int> deadlineMs; //!< overrides the connection's overall deadline
+    //! Attempts for a GET; 0: the connection's RetryPolicy. A reachability probe sets 1: it
+    //! runs again on its own schedule, and retrying inside it would only hide the answer.
+    int maxAttempts = 0;
     //! Values to scrub from any text built from this call (e.g. a trigger token).
     QStringList secrets;
 

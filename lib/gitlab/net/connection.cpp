@@ -404,8 +404,8 @@ void Connection::onFinished(CallId id)
         m_gate->observeRateLimit(remaining, limit, resetSeconds * 1000);
 
     const RetryPolicy &policy = m_options.retry;
-    const bool mayRetry =
-        p.call.isRetryable() && result.transient && p.attempts < policy.maxAttempts;
+    const int maxAttempts = p.call.maxAttempts > 0 ? p.call.maxAttempts : policy.maxAttempts;
+    const bool mayRetry = p.call.isRetryable() && result.transient && p.attempts < maxAttempts;
     qint64 retryAt = 0;
     if (facts.httpStatus == 429) {
         std::optional<qint64> wait =
@@ -429,6 +429,8 @@ void Connection::onFinished(CallId id)
     if (mayRetry) {
         m_gate->finished(p.ticket);
         p.ticket = m_gate->enqueue(p.call.priority, retryAt, [this, id] { startAttempt(id); });
+        if (facts.httpStatus > 0)
+            Q_EMIT reached();
         return;
     }
 
@@ -446,6 +448,12 @@ void Connection::onFinished(CallId id)
     scrubbed.setDetail(scrub(status.detail(), p.call.secrets));
     apiReply.status = scrubbed;
     m_gate->finished(p.ticket);
+    // Before the caller hears of it, so that a view showing the failure already sees the
+    // account as offline (or back).
+    if (facts.httpStatus > 0)
+        Q_EMIT reached();
+    else if (result.unreachable && p.call.isRetryable())
+        Q_EMIT unreachable(apiReply.status);
     deliver(id, std::move(apiReply));
 }
 

@@ -97,6 +97,11 @@ public:
 Q_SIGNALS:
     //! A 429 holds every request of this account until `until`.
     void rateLimited(const QDateTime &until);
+    //! A GET gave up without ever reaching the instance (refused, DNS failure, network down),
+    //! after its retries: the account is probably offline.
+    void unreachable(const pipedeck::gitlab::Status &status);
+    //! A reply with an HTTP status came back (whatever the status): the instance is there.
+    void reached();
 
 private:
     struct Pending;

@@ -94,7 +94,7 @@ ReplyClassification classifyReply(const ReplyFacts &facts)
         if (nothingWasSent(facts.error)) {
             Status status(Status::NetworkError);
             status.setDetail(QStringLiteral("not connected (Qt error %1)").arg(int(facts.error)));
-            return {status, true};
+            return {status, true, true};
         }
         // Reset, closed or cut short after the request went out: a GET can simply be asked
         // again; an action may have happened.

@@ -28,6 +28,8 @@ struct ReplyClassification
 {
     Status status;
     bool transient = false; //!< worth another attempt if the method allows retries
+    //! Nothing reached the instance (refused, DNS, network down): the account may be offline.
+    bool unreachable = false;
 };
 
 //! Success needs NoError, a 2xx (or 304), a complete body and no HTML. Qt reports its own

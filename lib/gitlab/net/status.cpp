@@ -64,11 +64,8 @@ QString Status::userText() const
         text = tr("GitLab rejected the request (HTTP %1).").arg(m_httpStatus);
         break;
     case TooManyRequests:
-        text =
-            m_retryAt.isValid()
-                ? tr("GitLab's rate limit was reached. Requests are paused until %1.")
-                      .arg(QLocale().toString(m_retryAt.toLocalTime().time(), QLocale::ShortFormat))
-                : tr("GitLab's rate limit was reached. Try again later.");
+        text = m_retryAt.isValid() ? rateLimitText(m_retryAt)
+                                   : tr("GitLab's rate limit was reached. Try again later.");
         break;
     case ServerError:
         text = tr("The GitLab server had an error (HTTP %1).").arg(m_httpStatus);
@@ -104,6 +101,12 @@ QString Status::userText() const
     if (!m_gitlabMessage.isEmpty() && m_code != Success)
         text = tr("%1 GitLab says: %2").arg(text, m_gitlabMessage);
     return redactSecrets(text);
+}
+
+QString Status::rateLimitText(const QDateTime &until)
+{
+    return tr("GitLab asked Pipedeck to wait until %1 (rate limit).")
+        .arg(QLocale().toString(until.toLocalTime().time(), QLocale::ShortFormat));
 }
 
 QString Status::codeName(Code code)

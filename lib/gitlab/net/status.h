@@ -69,6 +69,9 @@ public:
     QString userText() const;
 
     static QString codeName(Code code); //!< "NotFound": for logs and test failure messages
+    //! "GitLab asked Pipedeck to wait until 14:05 (rate limit)." in local time: the one wording
+    //! of a 429 hold, shared by failed actions and the account's status line.
+    static QString rateLimitText(const QDateTime &until);
 
     friend bool operator==(const Status &, const Status &) = default;
 

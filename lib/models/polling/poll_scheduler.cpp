@@ -171,6 +171,22 @@ void PollScheduler::setWindowVisible(bool visible)
     schedule();
 }
 
+void PollScheduler::setOffline(bool offline)
+{
+    if (m_offline == offline)
+        return;
+    m_offline = offline;
+    qCDebug(lcModels) << "polling" << (offline ? "paused: account offline" : "resumed: online");
+    if (!offline) {
+        const qint64 now = m_clock->nowMs();
+        for (auto &[id, task] : m_tasks) {
+            task.failureStreak = 0;
+            task.dueMs = std::min(task.dueMs, now);
+        }
+    }
+    schedule();
+}
+
 void PollScheduler::observeRateLimit(qint64 remaining, qint64 limit)
 {
     if (limit <= 0 || remaining < 0)
@@ -251,7 +267,7 @@ void PollScheduler::pump()
     do {
         m_pumpAgain = false;
         wakeAt = std::numeric_limits<qint64>::max();
-        if (!m_visible)
+        if (!m_visible || m_offline)
             break;
         const qint64 now = m_clock->nowMs();
         prune(now);

@@ -64,6 +64,12 @@ public:
 
     void setWindowVisible(bool visible);
     bool isWindowVisible() const { return m_visible; }
+    //! While the account is offline nothing polls: one probe elsewhere watches for the
+    //! instance, instead of every view failing and retrying on its own. Going back online
+    //! makes every task due at once (what is shown is stale) and forgets the failure streaks
+    //! the outage caused.
+    void setOffline(bool offline);
+    bool isOffline() const { return m_offline; }
     void observeRateLimit(qint64 remaining, qint64 limit);
     //! The budget in force now (halved while the server says we are close to its limit).
     int effectiveBudget() const;
@@ -111,6 +117,7 @@ private:
     TaskId m_nextId = 1;
     mutable std::deque<qint64> m_sent; //!< one entry per request, within the last minute
     bool m_visible = true;
+    bool m_offline = false;
     bool m_rateLimitLow = false;
     std::function<int()> m_budgetSource;
     bool m_pumping = false;
