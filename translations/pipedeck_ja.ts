@@ -158,10 +158,6 @@
         <translation>GitLabがリクエストを拒否しました(HTTP %1)。</translation>
     </message>
     <message>
-        <source>GitLab&apos;s rate limit was reached. Requests are paused until %1.</source>
-        <translation>GitLabのレート制限に達しました。%1までリクエストを停止します。</translation>
-    </message>
-    <message>
         <source>GitLab&apos;s rate limit was reached. Try again later.</source>
         <translation>GitLabのレート制限に達しました。しばらくしてからもう一度お試しください。</translation>
     </message>
@@ -204,6 +200,10 @@
     <message>
         <source>%1 GitLab says: %2</source>
         <translation>%1 GitLabからのメッセージ: %2</translation>
+    </message>
+    <message>
+        <source>GitLab asked Pipedeck to wait until %1 (rate limit).</source>
+        <translation>GitLabのレート制限により、%1まで待機するよう求められました。</translation>
     </message>
 </context>
 <context>
@@ -438,6 +438,28 @@
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>不明なコマンド「%1」です。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::AccountNetState</name>
+    <message>
+        <source>Cannot reach GitLab at %1 (offline). Refreshing is paused until it answers.</source>
+        <translation>%1のGitLabに接続できません(オフライン)。応答があるまで更新を停止します。</translation>
+    </message>
+    <message>
+        <source>%1 %2 left.</source>
+        <comment>rate limit sentence, then m:ss</comment>
+        <translation>%1 残り%2です。</translation>
+    </message>
+    <message>
+        <source>%1 Checking now…</source>
+        <comment>offline sentence</comment>
+        <translation>%1 確認しています…</translation>
+    </message>
+    <message>
+        <source>%1 Next check in %2.</source>
+        <comment>offline sentence, then m:ss</comment>
+        <translation>%1 %2後に再確認します。</translation>
     </message>
 </context>
 <context>
