@@ -53,17 +53,22 @@ struct SimFixture
         server.reset();
     }
 
-    //! Requests whose method is `method` and whose target contains `pathPart`.
-    int count(const QByteArray &method, const QString &pathPart = {}) const
+    //! Requests whose method is `method` and whose target contains `pathPart`, in order.
+    QList<pipedeck::sim::RecordedRequest> requests(const QByteArray &method,
+                                                   const QString &pathPart = {}) const
     {
-        int n = 0;
+        QList<pipedeck::sim::RecordedRequest> found;
         const QList<pipedeck::sim::RecordedRequest> all = server->requests();
         for (const pipedeck::sim::RecordedRequest &request : all) {
             if (request.method == method &&
                 (pathPart.isEmpty() || QString::fromUtf8(request.target).contains(pathPart)))
-                ++n;
+                found.append(request);
         }
-        return n;
+        return found;
+    }
+    int count(const QByteArray &method, const QString &pathPart = {}) const
+    {
+        return int(requests(method, pathPart).size());
     }
     int writes() const { return count("POST") + count("PUT") + count("DELETE"); }
 

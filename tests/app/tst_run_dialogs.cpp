@@ -46,17 +46,6 @@ namespace {
 
 constexpr int kTimeoutMs = 10'000;
 
-QList<sim::RecordedRequest> requestsTo(const sim::Server &server, const QByteArray &method,
-                                       const QString &path)
-{
-    QList<sim::RecordedRequest> found;
-    for (const sim::RecordedRequest &request : server.requests()) {
-        if (request.method == method && QString::fromUtf8(request.target).startsWith(path))
-            found.append(request);
-    }
-    return found;
-}
-
 QJsonArray keyValues(std::initializer_list<std::pair<const char *, const char *>> pairs)
 {
     QJsonArray array;
@@ -153,8 +142,8 @@ private Q_SLOTS:
 
         dialog->trySend();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeoutMs); // closed on success
-        const auto plays = requestsTo(*m_fixture.server, "POST",
-                                      QStringLiteral("/api/v4/projects/2/jobs/40001/play"));
+        const auto plays =
+            m_fixture.requests("POST", QStringLiteral("/api/v4/projects/2/jobs/40001/play"));
         QCOMPARE(plays.size(), 1);
         const QJsonObject body = QJsonDocument::fromJson(plays.first().body).object();
         const QJsonObject expected{
@@ -208,18 +197,17 @@ private Q_SLOTS:
         dialog->reviewBox()->setChecked(false);
         dialog->trySend();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeoutMs);
-        QCOMPARE(requestsTo(*m_fixture.server, "POST",
-                            QStringLiteral("/api/v4/projects/2/jobs/40001/retry"))
+        QCOMPARE(m_fixture.requests("POST", QStringLiteral("/api/v4/projects/2/jobs/40001/retry"))
                      .size(),
                  1);
         // GitLab's retry is sent without variables: it reuses the played ones itself.
-        QCOMPARE(QJsonDocument::fromJson(
-                     requestsTo(*m_fixture.server, "POST",
-                                QStringLiteral("/api/v4/projects/2/jobs/40001/retry"))
-                         .first()
-                         .body)
-                     .object(),
-                 QJsonObject());
+        QCOMPARE(
+            QJsonDocument::fromJson(
+                m_fixture.requests("POST", QStringLiteral("/api/v4/projects/2/jobs/40001/retry"))
+                    .first()
+                    .body)
+                .object(),
+            QJsonObject());
     }
 
     void enterEditsACellAndNeverSends()
@@ -299,10 +287,9 @@ private Q_SLOTS:
         dialog->trySend();
         // GitLab did play it: the re-read finds the job started, and the dialog closes.
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeoutMs);
-        QCOMPARE(requestsTo(*m_fixture.server, "POST",
-                            QStringLiteral("/api/v4/projects/2/jobs/40001/play"))
-                     .size(),
-                 1);
+        QCOMPARE(
+            m_fixture.requests("POST", QStringLiteral("/api/v4/projects/2/jobs/40001/play")).size(),
+            1);
         QCOMPARE(m_history->records().first().outcome, history::RunOutcome::Succeeded);
     }
 
@@ -329,9 +316,8 @@ private Q_SLOTS:
             {QStringLiteral("job_variables_attributes"), keyValues({{"RELEASE", "3.0.0"}})}};
         for (const qint64 id :
              {demo::kReleaseNotesJobId, demo::kReleasePublishJobId, demo::kReleaseAnnounceJobId}) {
-            const auto plays =
-                requestsTo(*m_fixture.server, "POST",
-                           QStringLiteral("/api/v4/projects/2/jobs/%1/play").arg(id));
+            const auto plays = m_fixture.requests(
+                "POST", QStringLiteral("/api/v4/projects/2/jobs/%1/play").arg(id));
             QCOMPARE(plays.size(), 1);
             QCOMPARE(QJsonDocument::fromJson(plays.first().body).object(), expected);
         }
@@ -412,7 +398,7 @@ private Q_SLOTS:
         dialog->trySend();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeoutMs);
         const auto posts =
-            requestsTo(*m_fixture.server, "POST", QStringLiteral("/api/v4/projects/2/pipeline"));
+            m_fixture.requests("POST", QStringLiteral("/api/v4/projects/2/pipeline"));
         QCOMPARE(posts.size(), 1);
         const QJsonObject body = QJsonDocument::fromJson(posts.first().body).object();
         const QJsonObject expected{
@@ -459,10 +445,8 @@ private Q_SLOTS:
         QCOMPARE(dialog->refPicker()->ref(), QStringLiteral("no-such-branch"));
         QCOMPARE(dialog->editor()->rows(), typed);
         QCOMPARE(dialog->inputsField()->toPlainText(), QStringLiteral("replicas: 3"));
-        QCOMPARE(
-            requestsTo(*m_fixture.server, "POST", QStringLiteral("/api/v4/projects/2/pipeline"))
-                .size(),
-            1);
+        QCOMPARE(m_fixture.requests("POST", QStringLiteral("/api/v4/projects/2/pipeline")).size(),
+                 1);
         QCOMPARE(m_history->records().first().outcome, history::RunOutcome::Refused);
         dialog->close();
     }
@@ -476,10 +460,8 @@ private Q_SLOTS:
         dialog->reviewBox()->setChecked(false);
         dialog->trySend();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeoutMs);
-        QCOMPARE(
-            requestsTo(*m_fixture.server, "POST", QStringLiteral("/api/v4/projects/2/pipeline"))
-                .size(),
-            1);
+        QCOMPARE(m_fixture.requests("POST", QStringLiteral("/api/v4/projects/2/pipeline")).size(),
+                 1);
         QCOMPARE(m_history->records().first().outcome, history::RunOutcome::Succeeded);
         QTRY_VERIFY_WITH_TIMEOUT(m_fixture.page->currentPipelineId() > demo::kReleasePipelineId,
                                  kTimeoutMs);
@@ -507,8 +489,7 @@ private Q_SLOTS:
         // Down picks it.
         QTest::keyClick(picker->searchField(), Qt::Key_Down);
         QCOMPARE(picker->ref(), QStringLiteral("wip/spike"));
-        QVERIFY(requestsTo(*m_fixture.server, "GET",
-                           QStringLiteral("/api/v4/projects/2/repository/branches?"))
+        QVERIFY(m_fixture.requests("GET", QStringLiteral("/api/v4/projects/2/repository/branches?"))
                     .size() >= 2);
         dialog->close();
     }

@@ -44,16 +44,6 @@ namespace {
 
 constexpr int kTimeoutMs = 10'000;
 
-QList<sim::RecordedRequest> requestsTo(const sim::Server &server, const QByteArray &method,
-                                       const QString &pathPart)
-{
-    QList<sim::RecordedRequest> found;
-    for (const sim::RecordedRequest &request : server.requests())
-        if (request.method == method && QString::fromUtf8(request.target).contains(pathPart))
-            found.append(request);
-    return found;
-}
-
 } // namespace
 
 class TestTriggerDialogs : public QObject
@@ -146,9 +136,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(shown.id != 0, kTimeoutMs);
         QVERIFY(heldWhenShown);
         QVERIFY(!shown.tokenIsShortened());
-        QCOMPARE(
-            requestsTo(*m_fixture.server, "POST", QStringLiteral("/projects/1/triggers")).size(),
-            1);
+        QCOMPARE(m_fixture.requests("POST", QStringLiteral("/projects/1/triggers")).size(), 1);
         // The keychain holds exactly what GitLab created.
         QByteArray kept;
         m_vault->load(m_services.account, demo::kDemoProjectId, shown.id, nullptr,
@@ -228,8 +216,7 @@ private Q_SLOTS:
         dialog->trySend();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeoutMs);
 
-        const auto posts =
-            requestsTo(*m_fixture.server, "POST", QStringLiteral("/trigger/pipeline"));
+        const auto posts = m_fixture.requests("POST", QStringLiteral("/trigger/pipeline"));
         QCOMPARE(posts.size(), 1);
         QVERIFY(!posts.first().target.contains(own.token.toUtf8()));
         for (const auto &[name, value] : posts.first().headers)
@@ -316,8 +303,7 @@ private Q_SLOTS:
         QCOMPARE(dialog->editor()->rows(), typed);
         QCOMPARE(dialog->pastedTokenField()->text(),
                  QStringLiteral("glptt-not-a-real-token-0000000000"));
-        QCOMPARE(requestsTo(*m_fixture.server, "POST", QStringLiteral("/trigger/pipeline")).size(),
-                 1);
+        QCOMPARE(m_fixture.requests("POST", QStringLiteral("/trigger/pipeline")).size(), 1);
         QVERIFY(!dialog->message()->text().contains(QStringLiteral("glptt-not-a-real")));
         dialog->close();
     }
