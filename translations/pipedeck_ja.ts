@@ -1222,6 +1222,25 @@
     </message>
 </context>
 <context>
+    <name>pipedeck::PipelineTargetFields</name>
+    <message>
+        <source>Run for &amp;branch or tag</source>
+        <translation>ブランチ名またはタグで実行(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pipeline inputs</source>
+        <translation>パイプライン入力</translation>
+    </message>
+    <message>
+        <source>One per line, name: value. Numbers, true/false and [&quot;arrays&quot;] keep their type.</source>
+        <translation>1行に1つ、名前: 値。数値、true/false、[&quot;配列&quot;]は型が保たれます。</translation>
+    </message>
+    <message>
+        <source>Choose the branch or tag to run the pipeline for.</source>
+        <translation>パイプラインを実行するブランチまたはタグを選択してください。</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck::PipelinesPanel</name>
     <message>
         <source>Branch or tag</source>
@@ -2164,18 +2183,6 @@
         <translation>%1 に %2 としてサインイン中</translation>
     </message>
     <message>
-        <source>Run for &amp;branch or tag</source>
-        <translation>ブランチ名またはタグで実行(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Pipeline inputs</source>
-        <translation>パイプライン入力</translation>
-    </message>
-    <message>
-        <source>One per line, name: value. Numbers, true/false and [&quot;arrays&quot;] keep their type.</source>
-        <translation>1行に1つ、名前: 値。数値、true/false、[&quot;配列&quot;]は型が保たれます。</translation>
-    </message>
-    <message>
         <source>&amp;Inputs (GitLab 17.10 and later)</source>
         <translation>入力(&amp;I)(GitLab 17.10以降)</translation>
     </message>
@@ -2228,10 +2235,6 @@
     <message>
         <source>with input %1</source>
         <translation>入力 %1 付き</translation>
-    </message>
-    <message>
-        <source>Choose the branch or tag to run the pipeline for.</source>
-        <translation>パイプラインを実行するブランチまたはタグを選択してください。</translation>
     </message>
     <message>
         <source>Nothing was sent: check the ref and the variables.</source>
@@ -2510,18 +2513,6 @@
         <translation>トークン(&amp;T):</translation>
     </message>
     <message>
-        <source>Run for &amp;branch or tag</source>
-        <translation>ブランチ名またはタグで実行(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Pipeline inputs</source>
-        <translation>パイプライン入力</translation>
-    </message>
-    <message>
-        <source>One per line, name: value. Numbers, true/false and [&quot;arrays&quot;] keep their type.</source>
-        <translation>1行に1つ、名前: 値。数値、true/false、[&quot;配列&quot;]は型が保たれます。</translation>
-    </message>
-    <message>
         <source>&amp;Inputs (GitLab 17.11 and later)</source>
         <translation>入力(&amp;I)(GitLab 17.11以降)</translation>
     </message>
@@ -2584,10 +2575,6 @@
     <message>
         <source>Paste the trigger token, or choose one kept in the keychain.</source>
         <translation>トリガートークンを貼り付けるか、キーチェーンに保存済みのものを選択してください。</translation>
-    </message>
-    <message>
-        <source>Choose the branch or tag to run the pipeline for.</source>
-        <translation>パイプラインを実行するブランチまたはタグを選択してください。</translation>
     </message>
     <message>
         <source>Reading the token from the keychain…</source>

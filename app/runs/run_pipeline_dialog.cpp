@@ -5,6 +5,7 @@
 #include "presets/draft_store.h"
 #include "runs/draft_keeper.h"
 #include "runs/pipeline_inputs_text.h"
+#include "runs/pipeline_target_fields.h"
 #include "runs/presets_button.h"
 #include "runs/ref_picker.h"
 #include "runs/review_policy.h"
@@ -26,12 +27,6 @@
 
 namespace pipedeck {
 
-namespace {
-
-const QString kInputsKey = QStringLiteral("inputs_text");
-
-} // namespace
-
 RunPipelineDialog::RunPipelineDialog(gitlab::Connection *connection,
                                      const runs::RunServices &services,
                                      const gitlab::Project &project, QWidget *parent)
@@ -47,22 +42,12 @@ RunPipelineDialog::RunPipelineDialog(gitlab::Connection *connection,
                      .arg(services.account.instance.host(), services.account.account));
     m_controller = new runs::RunPipelineController(connection, services.account.account, this);
 
-    m_refs = new RefPicker(connection, gitlab::ProjectRef(project.id), project.defaultBranch);
-    auto *refLabel = new QLabel(tr("Run for &branch or tag"));
-    refLabel->setBuddy(m_refs->searchField());
-    m_inputs = new QPlainTextEdit;
-    m_inputs->setObjectName(QStringLiteral("pipelineInputs"));
-    m_inputs->setAccessibleName(tr("Pipeline inputs"));
-    m_inputs->setTabChangesFocus(true);
-    m_inputs->setPlaceholderText(
-        tr("One per line, name: value. Numbers, true/false and [\"arrays\"] keep their type."));
-    m_inputs->setMaximumHeight(m_inputs->fontMetrics().lineSpacing() * 4 + 12);
-    auto *inputsLabel = new QLabel(tr("&Inputs (GitLab 17.10 and later)"));
-    inputsLabel->setBuddy(m_inputs);
-    fieldsLayout()->addWidget(refLabel);
-    fieldsLayout()->addWidget(m_refs);
-    fieldsLayout()->addWidget(inputsLabel);
-    fieldsLayout()->addWidget(m_inputs);
+    m_target =
+        new PipelineTargetFields(connection, gitlab::ProjectRef(project.id), project.defaultBranch,
+                                 tr("&Inputs (GitLab 17.10 and later)"));
+    m_refs = m_target->refPicker();
+    m_inputs = m_target->inputsField();
+    fieldsLayout()->addWidget(m_target);
 
     m_checkAgain = new QPushButton(tr("Check Again"));
     m_checkAgain->setObjectName(QStringLiteral("checkAgain"));
@@ -96,10 +81,8 @@ RunPipelineDialog::RunPipelineDialog(gitlab::Connection *connection,
                                                               services.account.account, project.id),
                                   this));
     if (const auto draft = draftKeeper() ? draftKeeper()->restore() : std::nullopt) {
-        if (!draft->ref.isEmpty())
-            m_refs->setRef(draft->ref);
+        m_target->restore(*draft);
         editor()->setRows(draft->rows);
-        m_inputs->setPlainText(draft->extra.value(kInputsKey).toString());
         setNote(tr("Restored the values you had not sent, from %1.")
                     .arg(QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat)));
     }
@@ -115,7 +98,7 @@ RunPipelineDialog::RunPipelineDialog(gitlab::Connection *connection,
     connect(m_refs->model(), &QAbstractItemModel::rowsInserted, this,
             &RunPipelineDialog::updateReviewDefault);
     connect(reviewBox(), &QCheckBox::clicked, this, [this] { m_reviewTouched = true; });
-    connect(m_inputs, &QPlainTextEdit::textChanged, this, &RunPipelineDialog::noteEdited);
+    connect(m_target, &PipelineTargetFields::edited, this, &RunPipelineDialog::noteEdited);
     connect(m_copyLink, &QPushButton::clicked, this, &RunPipelineDialog::copyLink);
     connect(m_checkAgain, &QPushButton::clicked, this, [this] {
         if (m_controller->checkAgain()) {
@@ -177,9 +160,8 @@ runs::ReviewFacts RunPipelineDialog::reviewFacts() const
     facts.willRun.append(m_refs->isProtectedRef()
                              ? tr("a new pipeline on the protected ref %1").arg(facts.ref)
                              : tr("a new pipeline on %1").arg(facts.ref));
-    const runs::PipelineInputsText inputs =
-        runs::PipelineInputsText::parse(m_inputs->toPlainText());
-    for (auto it = inputs.inputs.constBegin(); it != inputs.inputs.constEnd(); ++it)
+    const QJsonObject inputs = m_target->inputs();
+    for (auto it = inputs.constBegin(); it != inputs.constEnd(); ++it)
         facts.willRun.append(tr("with input %1").arg(it.key()));
     facts.rows = editor()->rows();
     return facts;
@@ -187,21 +169,16 @@ runs::ReviewFacts RunPipelineDialog::reviewFacts() const
 
 QString RunPipelineDialog::inputProblem() const
 {
-    if (m_refs->ref().isEmpty())
-        return tr("Choose the branch or tag to run the pipeline for.");
-    const runs::PipelineInputsText inputs =
-        runs::PipelineInputsText::parse(m_inputs->toPlainText());
-    if (!inputs.problems.isEmpty())
-        return inputs.problems.join(u'\n');
+    if (const QString problem = m_target->problem(); !problem.isEmpty())
+        return problem;
     return SendDialog::inputProblem();
 }
 
 presets::Draft RunPipelineDialog::currentDraft() const
 {
     presets::Draft draft;
-    draft.ref = m_refs->ref();
+    m_target->writeTo(draft);
     draft.rows = editor()->rows();
-    draft.extra.insert(kInputsKey, m_inputs->toPlainText());
     return draft;
 }
 
@@ -211,7 +188,7 @@ void RunPipelineDialog::send()
     input.projectId = m_project.id;
     input.ref = m_refs->ref();
     input.rows = editor()->rows();
-    input.inputs = runs::PipelineInputsText::parse(m_inputs->toPlainText()).inputs;
+    input.inputs = m_target->inputs();
     m_recordId = m_recorder.runStarted(input.ref, input.rows);
     if (!m_controller->submit(input)) {
         m_recorder.runRefused(m_recordId, gitlab::Status(gitlab::Status::Conflict));
@@ -236,7 +213,7 @@ void RunPipelineDialog::onRefused(const gitlab::Status &status)
     m_recorder.runRefused(m_recordId, status);
     setBusy(false);
     QString text = tr("GitLab did not create the pipeline. %1").arg(status.userText());
-    if (!m_inputs->toPlainText().trimmed().isEmpty() &&
+    if (m_target->hasInputs() &&
         status.userText().contains(QLatin1String("inputs"), Qt::CaseInsensitive))
         text += QLatin1Char(' ') + tr("Pipeline inputs need GitLab 17.10 or later and inputs "
                                       "declared in the project's CI configuration.");

@@ -17,6 +17,7 @@ class Connection;
 namespace runs {
 class RunPipelineController;
 }
+class PipelineTargetFields;
 class RefPicker;
 
 //! *Run pipeline…*: a ref (the ref picker), variables with types and pipeline inputs, sent once
@@ -59,6 +60,7 @@ private:
 
     runs::RunServices m_services;
     gitlab::Project m_project;
+    PipelineTargetFields *m_target = nullptr;
     RefPicker *m_refs = nullptr;
     QPlainTextEdit *m_inputs = nullptr;
     QPushButton *m_checkAgain = nullptr;

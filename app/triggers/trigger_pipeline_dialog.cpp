@@ -6,6 +6,7 @@
 #include "presets/draft_store.h"
 #include "runs/draft_keeper.h"
 #include "runs/pipeline_inputs_text.h"
+#include "runs/pipeline_target_fields.h"
 #include "runs/ref_picker.h"
 #include "runs/review_policy.h"
 #include "secrets/secret_clipboard.h"
@@ -35,7 +36,6 @@ namespace pipedeck {
 
 namespace {
 
-const QString kInputsKey = QStringLiteral("inputs_text");
 constexpr qint64 kPastedToken = -1;
 
 } // namespace
@@ -80,22 +80,12 @@ TriggerPipelineDialog::TriggerPipelineDialog(gitlab::Connection *connection,
     tokenRow->addWidget(m_pasted, 1);
     fieldsLayout()->addLayout(tokenRow);
 
-    m_refs = new RefPicker(connection, gitlab::ProjectRef(project.id), project.defaultBranch);
-    auto *refLabel = new QLabel(tr("Run for &branch or tag"));
-    refLabel->setBuddy(m_refs->searchField());
-    fieldsLayout()->addWidget(refLabel);
-    fieldsLayout()->addWidget(m_refs);
-    m_inputs = new QPlainTextEdit;
-    m_inputs->setObjectName(QStringLiteral("triggerInputs"));
-    m_inputs->setAccessibleName(tr("Pipeline inputs"));
-    m_inputs->setTabChangesFocus(true);
-    m_inputs->setPlaceholderText(
-        tr("One per line, name: value. Numbers, true/false and [\"arrays\"] keep their type."));
-    m_inputs->setMaximumHeight(m_inputs->fontMetrics().lineSpacing() * 3 + 12);
-    auto *inputsLabel = new QLabel(tr("&Inputs (GitLab 17.11 and later)"));
-    inputsLabel->setBuddy(m_inputs);
-    fieldsLayout()->addWidget(inputsLabel);
-    fieldsLayout()->addWidget(m_inputs);
+    m_target =
+        new PipelineTargetFields(connection, gitlab::ProjectRef(project.id), project.defaultBranch,
+                                 tr("&Inputs (GitLab 17.11 and later)"));
+    m_refs = m_target->refPicker();
+    m_inputs = m_target->inputsField();
+    fieldsLayout()->addWidget(m_target);
     auto *stringsOnly = new PlainLabel(
         tr("Variables are sent as text: the trigger API takes a map of strings, so File "
            "variables are not offered here."));
@@ -143,10 +133,8 @@ TriggerPipelineDialog::TriggerPipelineDialog(gitlab::Connection *connection,
                                                                      project.id),
             this));
     if (const auto draft = draftKeeper() ? draftKeeper()->restore() : std::nullopt) {
-        if (!draft->ref.isEmpty())
-            m_refs->setRef(draft->ref);
+        m_target->restore(*draft);
         editor()->setRows(draft->rows);
-        m_inputs->setPlainText(draft->extra.value(kInputsKey).toString());
         setNote(tr("Restored the values you had not sent."));
     }
 
@@ -162,7 +150,7 @@ TriggerPipelineDialog::TriggerPipelineDialog(gitlab::Connection *connection,
         reviewBox()->setChecked(
             runs::reviewByDefault(m_services.review, {}, m_refs->isProtectedRef()));
     });
-    connect(m_inputs, &QPlainTextEdit::textChanged, this, &TriggerPipelineDialog::noteEdited);
+    connect(m_target, &PipelineTargetFields::edited, this, &TriggerPipelineDialog::noteEdited);
     connect(m_checkAgain, &QPushButton::clicked, this, [this] {
         if (m_controller->checkAgain()) {
             m_checkAgain->setEnabled(false);
@@ -325,21 +313,16 @@ QString TriggerPipelineDialog::inputProblem() const
     if (m_tokens->currentData().toLongLong() == kPastedToken &&
         m_pasted->text().trimmed().isEmpty())
         return tr("Paste the trigger token, or choose one kept in the keychain.");
-    if (m_refs->ref().isEmpty())
-        return tr("Choose the branch or tag to run the pipeline for.");
-    const runs::PipelineInputsText inputs =
-        runs::PipelineInputsText::parse(m_inputs->toPlainText());
-    if (!inputs.problems.isEmpty())
-        return inputs.problems.join(u'\n');
+    if (const QString problem = m_target->problem(); !problem.isEmpty())
+        return problem;
     return SendDialog::inputProblem();
 }
 
 presets::Draft TriggerPipelineDialog::currentDraft() const
 {
     presets::Draft draft;
-    draft.ref = m_refs->ref();
+    m_target->writeTo(draft); // ref and inputs; never the token
     draft.rows = editor()->rows();
-    draft.extra.insert(kInputsKey, m_inputs->toPlainText()); // never the token
     return draft;
 }
 
@@ -370,7 +353,7 @@ void TriggerPipelineDialog::submitWith(const QByteArray &token)
     input.ref = m_refs->ref();
     input.token = token;
     input.rows = editor()->rows();
-    input.inputs = runs::PipelineInputsText::parse(m_inputs->toPlainText()).inputs;
+    input.inputs = m_target->inputs();
     input.triggerDescription = chosenDescription();
     m_recordId = m_recorder.triggerStarted(input.ref, input.rows, input.triggerDescription);
     if (!m_controller->submit(input)) {

@@ -22,6 +22,7 @@ class TriggersLoader;
 class TriggersModel;
 class TriggerVault;
 } // namespace triggers
+class PipelineTargetFields;
 class RefPicker;
 class SecretClipboard;
 
@@ -75,6 +76,7 @@ private:
     triggers::TriggersLoader *m_loader = nullptr;
     QComboBox *m_tokens = nullptr;
     QLineEdit *m_pasted = nullptr;
+    PipelineTargetFields *m_target = nullptr;
     RefPicker *m_refs = nullptr;
     QPlainTextEdit *m_inputs = nullptr;
     QPushButton *m_checkAgain = nullptr;
