@@ -4,6 +4,7 @@
 #include "gitlab/net/connection.h"
 #include "gitlab/requests/pipeline_requests.h"
 #include "models/loaders/launch.h"
+#include "runs/created_pipeline_lookup.h"
 #include "variables/variable_rules.h"
 
 namespace pipedeck::runs {
@@ -15,7 +16,9 @@ RunPipelineController::RunPipelineController(gitlab::Connection *connection, QSt
     : QObject(parent)
     , m_connection(connection)
     , m_username(std::move(username))
-{}
+{
+    m_lookup = new CreatedPipelineLookup(connection, this);
+}
 
 // A request in flight finishes on its own: a run that was sent is not aborted by closing the
 // dialog, it is only no longer reported here.
@@ -40,14 +43,6 @@ gitlab::PipelineQuery ownApiPipelines(const QString &ref, const QString &usernam
     return query;
 }
 
-qint64 newestId(const QList<gitlab::Pipeline> &pipelines)
-{
-    qint64 newest = 0;
-    for (const gitlab::Pipeline &pipeline : pipelines)
-        newest = std::max(newest, pipeline.id);
-    return newest;
-}
-
 } // namespace
 
 bool RunPipelineController::submit(const RunPipelineInput &input)
@@ -59,17 +54,9 @@ bool RunPipelineController::submit(const RunPipelineInput &input)
         return false;
     m_input = input;
     m_status = {};
-    m_newestBefore = -1;
     setState(State::Sending);
-    // Where a lost reply's lookup starts: the newest of these pipelines before the send.
-    auto *before = new gitlab::ListPipelines(gitlab::ProjectRef(input.projectId),
-                                             ownApiPipelines(input.ref, m_username));
-    m_request = models::launch(m_connection.data(), before, this, gitlab::Priority::Interactive,
-                               [this](const gitlab::ListPipelines &done) {
-                                   if (done.status().ok())
-                                       m_newestBefore = newestId(done.pipelines());
-                                   send();
-                               });
+    m_lookup->noteNewestBefore(input.projectId, ownApiPipelines(input.ref, m_username),
+                               [this] { send(); });
     return true;
 }
 
@@ -110,31 +97,19 @@ void RunPipelineController::lookUp()
     qCInfo(lcNet) << "run pipeline lost its reply; looking for the pipeline instead of sending "
                      "again";
     setState(State::Checking);
-    gitlab::PipelineQuery query = ownApiPipelines(m_input.ref, m_username);
-    if (m_newestBefore < 0)
-        query.createdAfter = m_sentAt.addSecs(-kClockSkewSeconds);
-    auto *request = new gitlab::ListPipelines(gitlab::ProjectRef(m_input.projectId), query);
-    m_request = models::launch(
-        m_connection.data(), request, this, gitlab::Priority::Interactive,
-        [this](const gitlab::ListPipelines &done) {
-            const gitlab::Pipeline *newest = nullptr;
-            if (done.status().ok()) {
-                for (const gitlab::Pipeline &pipeline : done.pipelines()) {
-                    if (pipeline.id > m_newestBefore && (!newest || pipeline.id > newest->id))
-                        newest = &pipeline;
-                }
-            }
-            if (newest) {
-                setState(State::Done);
-                Q_EMIT created(*newest, true);
-                return;
-            }
-            // The check itself failed, or GitLab has no such pipeline (yet): say so and let
-            // the user ask again; the POST is never repeated.
-            m_status = done.status().ok() ? Status(Status::OutcomeUnknown) : done.status();
-            setState(State::Unknown);
-            Q_EMIT outcomeUnknown(m_status);
-        });
+    m_lookup->find(m_input.projectId, ownApiPipelines(m_input.ref, m_username), m_sentAt,
+                   [this](const gitlab::Pipeline *found, const Status &status) {
+                       if (found) {
+                           setState(State::Done);
+                           Q_EMIT created(*found, true);
+                           return;
+                       }
+                       // The check itself failed, or GitLab has no such pipeline (yet): say so
+                       // and let the user ask again; the POST is never repeated.
+                       m_status = status.ok() ? Status(Status::OutcomeUnknown) : status;
+                       setState(State::Unknown);
+                       Q_EMIT outcomeUnknown(m_status);
+                   });
 }
 
 } // namespace pipedeck::runs

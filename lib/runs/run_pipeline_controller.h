@@ -3,6 +3,7 @@
 #include "gitlab/net/status.h"
 #include "gitlab/requests/project_ref.h"
 #include "gitlab/types/pipeline.h"
+#include "runs/created_pipeline_lookup.h"
 #include "variables/variable_row.h"
 
 #include <QDateTime>
@@ -47,7 +48,7 @@ public:
 
     //! Client and server clocks differ: the lookup after a lost reply reaches this far back
     //! before the send. A pipeline the user made in that window by the API is the one found.
-    static constexpr int kClockSkewSeconds = 120;
+    static constexpr int kClockSkewSeconds = runs::CreatedPipelineLookup::kClockSkewSeconds;
 
     //! `username`: the signed-in account, whose pipelines the lookup lists.
     RunPipelineController(gitlab::Connection *connection, QString username,
@@ -85,7 +86,7 @@ private:
     State m_state = State::Idle;
     gitlab::Status m_status;
     QDateTime m_sentAt;
-    qint64 m_newestBefore = -1; //!< -1: not known
+    runs::CreatedPipelineLookup *m_lookup = nullptr;
     QPointer<gitlab::Request> m_request;
 };
 

@@ -5,6 +5,7 @@
 #include "gitlab/requests/pipeline_requests.h"
 #include "gitlab/requests/trigger_requests.h"
 #include "models/loaders/launch.h"
+#include "runs/created_pipeline_lookup.h"
 #include "secrets/redaction.h"
 #include "secrets/token_store.h"
 
@@ -22,14 +23,6 @@ gitlab::PipelineQuery triggeredPipelines(const QString &ref)
     query.ref = ref;
     query.source = QStringLiteral("trigger");
     return query;
-}
-
-qint64 newestId(const QList<gitlab::Pipeline> &pipelines)
-{
-    qint64 newest = 0;
-    for (const gitlab::Pipeline &pipeline : pipelines)
-        newest = std::max(newest, pipeline.id);
-    return newest;
 }
 
 QMap<QString, QString> stringVariables(const QList<variables::VariableRow> &rows)
@@ -69,7 +62,9 @@ TriggerPipelineController::TriggerPipelineController(gitlab::Connection *connect
                                                      QObject *parent)
     : QObject(parent)
     , m_connection(connection)
-{}
+{
+    m_lookup = new runs::CreatedPipelineLookup(connection, this);
+}
 
 // A request in flight finishes on its own: a pipeline that was triggered is not aborted by
 // closing the dialog, it is only no longer reported here.
@@ -98,16 +93,8 @@ bool TriggerPipelineController::submit(const TriggerRunInput &input)
     registerSecret(input.token);
     m_input = input;
     m_status = {};
-    m_newestBefore = -1;
     setState(State::Sending);
-    auto *before = new gitlab::ListPipelines(gitlab::ProjectRef(input.projectId),
-                                             triggeredPipelines(input.ref));
-    m_request = models::launch(m_connection.data(), before, this, gitlab::Priority::Interactive,
-                               [this](const gitlab::ListPipelines &done) {
-                                   if (done.status().ok())
-                                       m_newestBefore = newestId(done.pipelines());
-                                   send();
-                               });
+    m_lookup->noteNewestBefore(input.projectId, triggeredPipelines(input.ref), [this] { send(); });
     return true;
 }
 
@@ -148,29 +135,19 @@ void TriggerPipelineController::lookUp()
     qCInfo(lcNet) << "trigger pipeline lost its reply; looking for the pipeline instead of "
                      "sending again";
     setState(State::Checking);
-    gitlab::PipelineQuery query = triggeredPipelines(m_input.ref);
-    if (m_newestBefore < 0)
-        query.createdAfter = m_sentAt.addSecs(-kClockSkewSeconds);
-    auto *request = new gitlab::ListPipelines(gitlab::ProjectRef(m_input.projectId), query);
-    m_request = models::launch(
-        m_connection.data(), request, this, gitlab::Priority::Interactive,
-        [this](const gitlab::ListPipelines &done) {
-            const gitlab::Pipeline *newest = nullptr;
-            if (done.status().ok()) {
-                for (const gitlab::Pipeline &pipeline : done.pipelines()) {
-                    if (pipeline.id > m_newestBefore && (!newest || pipeline.id > newest->id))
-                        newest = &pipeline;
-                }
-            }
-            if (newest) {
-                setState(State::Done);
-                Q_EMIT created(*newest, true);
-                return;
-            }
-            m_status = done.status().ok() ? Status(Status::OutcomeUnknown) : done.status();
-            setState(State::Unknown);
-            Q_EMIT outcomeUnknown(m_status);
-        });
+    m_lookup->find(m_input.projectId, triggeredPipelines(m_input.ref), m_sentAt,
+                   [this](const gitlab::Pipeline *found, const Status &status) {
+                       if (found) {
+                           setState(State::Done);
+                           Q_EMIT created(*found, true);
+                           return;
+                       }
+                       // The check itself failed, or GitLab has no such pipeline (yet): say so
+                       // and let the user ask again; the POST is never repeated.
+                       m_status = status.ok() ? Status(Status::OutcomeUnknown) : status;
+                       setState(State::Unknown);
+                       Q_EMIT outcomeUnknown(m_status);
+                   });
 }
 
 } // namespace pipedeck::triggers

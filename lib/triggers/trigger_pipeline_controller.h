@@ -2,6 +2,7 @@
 
 #include "gitlab/net/status.h"
 #include "gitlab/types/pipeline.h"
+#include "runs/created_pipeline_lookup.h"
 #include "variables/variable_row.h"
 #include "variables/variable_rules.h"
 
@@ -52,7 +53,7 @@ public:
     enum class State { Idle, Sending, Checking, Done, Refused, Unknown };
     Q_ENUM(State)
 
-    static constexpr int kClockSkewSeconds = 120;
+    static constexpr int kClockSkewSeconds = runs::CreatedPipelineLookup::kClockSkewSeconds;
 
     //! What the trigger API accepts: strings only.
     static variables::VariableRules triggerRules();
@@ -91,7 +92,7 @@ private:
     State m_state = State::Idle;
     gitlab::Status m_status;
     QDateTime m_sentAt;
-    qint64 m_newestBefore = -1; //!< -1: not known
+    runs::CreatedPipelineLookup *m_lookup = nullptr;
     QPointer<gitlab::Request> m_request;
 };
 
