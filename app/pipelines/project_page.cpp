@@ -836,9 +836,15 @@ bool ProjectPage::canPlayWithVariables(qint64 jobId, bool *alreadyRan) const
     facts.status = record->job.status;
     if (!ActionRules::forJob(ActionKind::RetryJob, facts, m_canWrite).enabled)
         return false;
-    const runs::RunRecorder recorder(m_runServices.history, m_runServices.account, m_project.id,
-                                     m_project.pathWithNamespace);
-    *alreadyRan = recorder.playedOn(jobId).has_value();
+    // Asked on every refresh and selection: the history is read once per job, and again only
+    // after a play from here.
+    auto known = m_playedFromHere.constFind(jobId);
+    if (known == m_playedFromHere.cend()) {
+        const runs::RunRecorder recorder(m_runServices.history, m_runServices.account, m_project.id,
+                                         m_project.pathWithNamespace);
+        known = m_playedFromHere.insert(jobId, recorder.playedOn(jobId).has_value());
+    }
+    *alreadyRan = known.value();
     return *alreadyRan;
 }
 
@@ -1139,6 +1145,7 @@ bool ProjectPage::runAgain(const history::RunRecord &record, QString *problem)
 
 void ProjectPage::onJobPlayed(const ActionResult &result)
 {
+    m_playedFromHere.clear(); // the history has a new record
     if (m_historyPanel)
         m_historyPanel->refresh();
     if (result.ok() && result.job) {

@@ -226,6 +226,8 @@ private:
     ProjectJobsView *m_jobsView = nullptr;
     runs::RunServices m_runServices;
     qint64 m_playWhenShown = 0;
+    //! Job id -> the run history has a play of it from here (see canPlayWithVariables).
+    mutable QHash<qint64, bool> m_playedFromHere;
 
     struct PendingAction
     {

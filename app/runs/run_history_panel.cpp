@@ -3,6 +3,7 @@
 #include "history/history_export.h"
 #include "history/run_history.h"
 #include "history/run_history_model.h"
+#include "runs/run_recorder.h"
 #include "widgets/inline_message.h"
 
 #include <QDesktopServices>
@@ -27,11 +28,8 @@ namespace {
 HistoryFilter projectFilter(const runs::RunServices &services, qint64 projectId,
                             const QString &text)
 {
-    HistoryFilter filter;
-    filter.instance =
-        services.account.instance.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
-    filter.account = services.account.account;
-    filter.projectId = projectId;
+    HistoryFilter filter =
+        runs::RunRecorder(services.history, services.account, projectId, {}).filterFor();
     filter.text = text.trimmed();
     return filter;
 }
@@ -74,7 +72,7 @@ RunHistoryPanel::RunHistoryPanel(const runs::RunServices &services, qint64 proje
     for (QPushButton *button : {m_runAgain, m_openResult, m_exportCsv, m_exportJson, close})
         button->setAutoDefault(false);
 
-    if (services.history) {
+    if (services.history && services.history->isOpen()) {
         m_model = new RunHistoryModel(*services.history, this);
         m_model->setFilter(projectFilter(services, projectId, {}));
         m_table->setModel(m_model);
@@ -170,7 +168,7 @@ void RunHistoryPanel::updateButtons()
 
 QList<history::RunRecord> RunHistoryPanel::allMatching() const
 {
-    if (!m_services.history)
+    if (!m_services.history || !m_services.history->isOpen())
         return {};
     HistoryFilter filter = projectFilter(m_services, m_projectId, m_filter->text());
     filter.limit = 0;

@@ -88,8 +88,7 @@ RunPipelineDialog::RunPipelineDialog(gitlab::Connection *connection,
     }
 
     connect(m_refs, &RefPicker::refChanged, this, [this] {
-        updateReviewDefault();
-        noteEdited();
+        updateReviewDefault(); // the draft hears of it through PipelineTargetFields::edited
         if (auto *button = presetsButton())
             button->setRef(m_refs->ref());
     });

@@ -146,7 +146,6 @@ TriggerPipelineDialog::TriggerPipelineDialog(gitlab::Connection *connection,
     connect(m_triggers, &QAbstractItemModel::dataChanged, this,
             &TriggerPipelineDialog::fillTokenChoice);
     connect(m_refs, &RefPicker::refChanged, this, [this] {
-        noteEdited();
         reviewBox()->setChecked(
             runs::reviewByDefault(m_services.review, {}, m_refs->isProtectedRef()));
     });

@@ -193,13 +193,8 @@ TriggerTokensDialog::TriggerTokensDialog(gitlab::Connection *connection,
     connect(m_revoke, &QPushButton::clicked, this, &TriggerTokensDialog::revokeCurrent);
     connect(m_copy, &QPushButton::clicked, this, &TriggerTokensDialog::copyCurrent);
     connect(m_reveal, &QPushButton::toggled, this, [this](bool on) {
-        if (const qint64 id = currentTriggerId()) {
+        if (const qint64 id = currentTriggerId())
             m_model->setRevealed(id, on);
-            if (on)
-                m_revealed.insert(id);
-            else
-                m_revealed.remove(id);
-        }
     });
     connect(m_keep, &QPushButton::clicked, this, &TriggerTokensDialog::keepCurrentInKeychain);
     connect(m_addExisting, &QPushButton::clicked, this, [this] {
@@ -325,7 +320,7 @@ void TriggerTokensDialog::updateButtons()
     m_keep->setEnabled(owned && !held && m_vault);
     m_forget->setEnabled(held);
     m_addExisting->setEnabled(m_vault != nullptr);
-    const bool revealed = owned && m_revealed.contains(id);
+    const bool revealed = owned && m_model->isRevealed(id);
     const QSignalBlocker block(m_reveal);
     m_reveal->setChecked(revealed);
 }

@@ -4,7 +4,6 @@
 #include "presets/preset.h"
 
 #include <QDialog>
-#include <QSet>
 
 #include <functional>
 
@@ -101,7 +100,6 @@ private:
     QPushButton *m_keep = nullptr;
     QPushButton *m_addExisting = nullptr;
     QPushButton *m_forget = nullptr;
-    QSet<qint64> m_revealed;
     Confirmation m_confirm;
     TokenShower m_showToken;
 };

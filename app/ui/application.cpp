@@ -122,12 +122,9 @@ int Application::start(const QStringList &arguments)
     m_presets = std::make_unique<presets::PresetStore>(*m_secretStore, *m_settings);
     m_drafts = std::make_unique<presets::DraftStore>();
     m_triggerVault = std::make_unique<triggers::TriggerVault>(*m_tokens);
+    // Opened once the window is on screen: SQLite's open and migration are disk work the first
+    // paint need not wait for, and nothing is recorded before a dialog sends.
     m_history = std::make_unique<history::RunHistory>(history::RunHistory::defaultPath());
-    if (QString error; !m_history->open(&error)) {
-        // Plays and runs still work; they are not remembered.
-        qCWarning(lcStore) << "run history unavailable:" << error;
-        m_history.reset();
-    }
     m_registry = std::make_unique<AccountRegistry>(*m_settings);
     m_sessions =
         std::make_unique<SessionManager>(*m_registry, *m_tokens, gitlab::ConnectionOptions{});
@@ -184,6 +181,12 @@ int Application::start(const QStringList &arguments)
             });
 
     m_window->show();
+    // After the first paint; every reader checks isOpen(), and the first send or prefill comes
+    // long after this turn of the event loop.
+    QTimer::singleShot(0, this, [this] {
+        if (QString error; !m_history->open(&error)) // plays still work, unremembered
+            qCWarning(lcStore) << "run history unavailable:" << error;
+    });
     qCInfo(lcPerf) << "start to window shown:" << startup.elapsed() << "ms";
 
     m_sessions->restoreSavedAccounts();

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QUrl>
 
 #include <optional>
 
@@ -30,6 +31,13 @@ QString runKindName(RunKind kind);
 std::optional<RunKind> runKindFromName(const QString &name);
 QString runOutcomeName(RunOutcome outcome);
 std::optional<RunOutcome> runOutcomeFromName(const QString &name);
+
+//! An instance as records and filters name it: its base URL without user info or trailing
+//! slash, so that two spellings of one account's URL find the same records.
+inline QString instanceKey(const QUrl &instance)
+{
+    return instance.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+}
 
 //! One play, run or trigger. Sensitive variables keep their key; their value is never stored.
 struct RunRecord

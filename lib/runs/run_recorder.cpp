@@ -8,15 +8,6 @@ using history::RunKind;
 using history::RunOutcome;
 using history::RunRecord;
 
-namespace {
-
-QString instanceText(const QUrl &instance)
-{
-    return instance.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
-}
-
-} // namespace
-
 RunRecorder::RunRecorder(history::RunHistory *history, presets::AccountContext account,
                          qint64 projectId, QString projectPath)
     : m_history(history)
@@ -25,13 +16,23 @@ RunRecorder::RunRecorder(history::RunHistory *history, presets::AccountContext a
     , m_projectPath(std::move(projectPath))
 {}
 
+history::HistoryFilter RunRecorder::filterFor(std::optional<RunKind> kind) const
+{
+    history::HistoryFilter filter;
+    filter.instance = history::instanceKey(m_account.instance);
+    filter.account = m_account.account;
+    filter.projectId = m_projectId;
+    filter.kind = kind;
+    return filter;
+}
+
 qint64 RunRecorder::playStarted(const PlayTarget &job, const QString &ref,
                                 const QList<variables::VariableRow> &rows)
 {
     if (!m_history || !m_history->isOpen())
         return -1;
     RunRecord record;
-    record.instance = instanceText(m_account.instance);
+    record.instance = history::instanceKey(m_account.instance);
     record.account = m_account.account;
     record.projectId = m_projectId;
     record.projectPath = m_projectPath;
@@ -85,7 +86,7 @@ qint64 RunRecorder::started(RunKind kind, const QString &ref,
     if (!m_history || !m_history->isOpen())
         return -1;
     RunRecord record;
-    record.instance = instanceText(m_account.instance);
+    record.instance = history::instanceKey(m_account.instance);
     record.account = m_account.account;
     record.projectId = m_projectId;
     record.projectPath = m_projectPath;
@@ -135,11 +136,7 @@ newestMatching(history::RunHistory *history, const history::HistoryFilter &filte
 
 std::optional<QList<variables::VariableRow>> RunRecorder::lastPlayed(const QString &jobName) const
 {
-    history::HistoryFilter filter;
-    filter.instance = instanceText(m_account.instance);
-    filter.account = m_account.account;
-    filter.projectId = m_projectId;
-    filter.kind = RunKind::PlayJob;
+    history::HistoryFilter filter = filterFor(RunKind::PlayJob);
     filter.text = jobName;
     filter.limit = 200;
     return newestMatching(m_history, filter,
@@ -148,11 +145,7 @@ std::optional<QList<variables::VariableRow>> RunRecorder::lastPlayed(const QStri
 
 std::optional<QList<variables::VariableRow>> RunRecorder::playedOn(qint64 jobId) const
 {
-    history::HistoryFilter filter;
-    filter.instance = instanceText(m_account.instance);
-    filter.account = m_account.account;
-    filter.projectId = m_projectId;
-    filter.kind = RunKind::PlayJob;
+    history::HistoryFilter filter = filterFor(RunKind::PlayJob);
     filter.limit = 500;
     return newestMatching(m_history, filter, [&](const RunRecord &record) {
         return record.jobId == jobId && record.outcome == RunOutcome::Succeeded;
@@ -161,11 +154,7 @@ std::optional<QList<variables::VariableRow>> RunRecorder::playedOn(qint64 jobId)
 
 std::optional<QList<variables::VariableRow>> RunRecorder::lastRun(const QString &ref) const
 {
-    history::HistoryFilter filter;
-    filter.instance = instanceText(m_account.instance);
-    filter.account = m_account.account;
-    filter.projectId = m_projectId;
-    filter.kind = RunKind::RunPipeline;
+    history::HistoryFilter filter = filterFor(RunKind::RunPipeline);
     filter.limit = 200;
     return newestMatching(m_history, filter, [&](const RunRecord &record) {
         return ref.isEmpty() || record.ref == ref;

@@ -3,6 +3,7 @@
 #include "actions/action_controller.h"
 #include "gitlab/net/status.h"
 #include "gitlab/types/pipeline.h"
+#include "history/run_history.h"
 #include "history/run_record.h"
 #include "presets/preset.h"
 #include "runs/play_controller.h"
@@ -38,6 +39,9 @@ public:
     void runCreated(qint64 recordId, const gitlab::Pipeline &pipeline);
     void runRefused(qint64 recordId, const gitlab::Status &status);
     void runUnknown(qint64 recordId, const gitlab::Status &status);
+
+    //! This account's and project's records (of one kind, when given).
+    history::HistoryFilter filterFor(std::optional<history::RunKind> kind = std::nullopt) const;
 
     //! The rows of the newest play of a job of this name in this project (sensitive rows with
     //! an empty value), or nullopt when it was never played from Pipedeck.

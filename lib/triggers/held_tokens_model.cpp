@@ -1,5 +1,6 @@
 #include "triggers/held_tokens_model.h"
 
+#include "history/run_record.h"
 #include "triggers/trigger_flags.h"
 
 #include <QLocale>
@@ -8,16 +9,11 @@ namespace pipedeck::triggers {
 
 namespace {
 
-QString instanceText(const QUrl &instance)
-{
-    return instance.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
-}
-
 bool sameProject(const HeldTrigger &held, const QUrl &instance, const QString &account,
                  qint64 projectId)
 {
-    return instanceText(held.instance) == instanceText(instance) && held.account == account &&
-           held.projectId == projectId;
+    return history::instanceKey(held.instance) == history::instanceKey(instance) &&
+           held.account == account && held.projectId == projectId;
 }
 
 struct HeldTokenTraits
@@ -40,7 +36,7 @@ struct HeldTokenTraits
 
 QString HeldTokenRow::key() const
 {
-    return instanceText(held.instance) + u'|' + held.account + u'|' +
+    return history::instanceKey(held.instance) + u'|' + held.account + u'|' +
            QString::number(held.projectId) + u'|' + QString::number(held.triggerId);
 }
 
