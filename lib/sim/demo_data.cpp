@@ -2,6 +2,8 @@
 
 #include "sim/world.h"
 
+#include <QTimeZone>
+
 #include <algorithm>
 
 namespace pipedeck::sim {
@@ -465,6 +467,31 @@ void populateDemoData(World &world, bool bigLog)
             manualJob(QStringLiteral("release:publish"), QStringLiteral("release"), true),
             manualJob(QStringLiteral("release:announce"), QStringLiteral("release"), true)};
         world.createPipeline(deployTools.id, spec);
+    }
+
+    // --- what a token manager has to show: another owner's tokens, a blocked owner, a project
+    // where demo is only a Developer (after all of the above, so no earlier id moved) ---------
+    User &leaver = world.addUser(QStringLiteral("former-ops"), QStringLiteral("Former Ops"));
+    leaver.state = QStringLiteral("blocked");
+    Trigger &orphan = world.createTrigger(deployTools.id, leaver.id,
+                                          QStringLiteral("Legacy release hook (Jenkins)"));
+    orphan.createdAtMs = now - 400 * 24 * kHour;
+    orphan.lastUsedMs = now - 200 * 24 * kHour;
+    Trigger &expiring = world.createTrigger(deployTools.id, alice->id,
+                                            QStringLiteral("Staging smoke tests (Alice)"));
+    expiring.expiresAt = QDateTime::fromMSecsSinceEpoch(now, QTimeZone::utc()).date().addDays(12);
+    Project &sharedCi = world.createProject(QStringLiteral("alice"), QStringLiteral("shared-ci"),
+                                            QStringLiteral("Shared CI"), QStringLiteral("alice"));
+    sharedCi.description = QStringLiteral("CI templates everyone includes; Alice maintains them");
+    sharedCi.ciConfig = {job(QStringLiteral("lint-templates"), QStringLiteral("test"), 20)};
+    addMember(world, sharedCi, QStringLiteral("demo"), Developer);
+    world.createTrigger(sharedCi.id, alice->id, QStringLiteral("Template release (Alice)"));
+    {
+        PipelineSpec spec;
+        spec.createdAtMs = now - 5 * kHour;
+        spec.username = QStringLiteral("alice");
+        spec.commitTitle = QStringLiteral("Templates: cache keys per job");
+        world.createPipeline(sharedCi.id, spec);
     }
 }
 

@@ -23,6 +23,7 @@ inline constexpr qint64 kAndroidAppProjectId = 4;  // mobile/android-app
 inline constexpr qint64 kEtlProjectId = 5;         // data/etl
 inline constexpr qint64 kSandboxProjectId = 6;     // demo/sandbox (the demo user's namespace)
 inline constexpr qint64 kPrivateProjectId = 7;     // alice/private-notes: not visible to demo
+inline constexpr qint64 kSharedCiProjectId = 8;    // alice/shared-ci: demo is a Developer there
 inline constexpr const char *kDemoProjectPath = "platform/api-gateway";
 
 // Pipelines of platform/api-gateway. Older finished pipelines have ids 100..(100+kHistoryCount-1).

@@ -73,6 +73,14 @@ HttpResponse triggerPipeline(ApiCall &call, const QString &refFromPath)
     const Job *job = trigger ? nullptr : call.world.jobByToken(token.toUtf8());
     if ((trigger && trigger->projectId != project->id) || (!trigger && !job))
         return HttpResponse::message(404, QStringLiteral("404 Not Found"));
+    // Ci::PipelineTriggerService answers nothing for a trigger whose owner may not create
+    // builds (blocked, or no longer a member): the API turns that into a 404.
+    if (trigger) {
+        const User *owner = call.world.user(trigger->ownerId);
+        if (!owner || owner->state != QLatin1String("active") ||
+            call.world.accessLevel(*project, owner->id) < Developer)
+            return HttpResponse::message(404, QStringLiteral("404 Not Found"));
+    }
     if (call.request.header("X-Gitlab-Event") == "Pipeline Hook")
         return forbiddenResponse(QStringLiteral("Pipeline trigger loop detected"));
     if (!call.world.branch(*project, ref) && !call.world.tag(*project, ref))

@@ -108,7 +108,7 @@ private Q_SLOTS:
             QStringLiteral("/projects?membership=true&simple=true&order_by=id&sort=asc"));
         QCOMPARE(r.status, 200);
         const QJsonArray list = r.array();
-        QCOMPARE(list.size(), 6); // alice/private-notes is not visible to demo
+        QCOMPARE(list.size(), 7); // alice/private-notes is not visible to demo
         QCOMPARE(list.first().toObject().value(QStringLiteral("path_with_namespace")).toString(),
                  QStringLiteral("platform/api-gateway"));
         const QJsonObject simple = list.first().toObject();
@@ -450,6 +450,59 @@ private Q_SLOTS:
         QVERIFY(r.body.size() > first.size());
         QVERIFY(r.body.startsWith(first));
         QVERIFY(r.header("ETag") != traceEtag);
+    }
+
+    // What the demo offers a token manager: a token whose owner was blocked (flagged, and
+    // refused when used), another user's token about to expire, and a project where demo is a
+    // Developer, for whom the trigger-token routes are 403.
+    void demoTriggerTokensForTheManager()
+    {
+        Reply r =
+            m_client->get(QStringLiteral("/projects/%1/triggers").arg(demo::kDeployToolsProjectId));
+        QCOMPARE(r.status, 200);
+        QString blockedDescription;
+        bool expiring = false;
+        for (const QJsonValue &v : r.array()) {
+            const QJsonObject t = v.toObject();
+            const QJsonObject owner = t.value(QStringLiteral("owner")).toObject();
+            if (owner.value(QStringLiteral("state")).toString() == QLatin1String("blocked")) {
+                blockedDescription = t.value(QStringLiteral("description")).toString();
+                QCOMPARE(t.value(QStringLiteral("token")).toString().size(), 4);
+            }
+            if (!t.value(QStringLiteral("expires_at")).isNull())
+                expiring = owner.value(QStringLiteral("username")).toString() == u"alice";
+        }
+        QCOMPARE(blockedDescription, QStringLiteral("Legacy release hook (Jenkins)"));
+        QVERIFY(expiring);
+
+        const Trigger *orphan = nullptr;
+        for (const Trigger *t : m_server->world().triggersOfProject(demo::kDeployToolsProjectId))
+            if (t->description == blockedDescription)
+                orphan = t;
+        QVERIFY(orphan);
+        const auto pipelinesBefore =
+            m_server->world().pipelinesOfProject(demo::kDeployToolsProjectId).size();
+        Client anonymous(m_server->baseUrl(), QString());
+        r = anonymous.postJson(
+            QStringLiteral("/projects/%1/trigger/pipeline").arg(demo::kDeployToolsProjectId),
+            {{QStringLiteral("token"), orphan->token},
+             {QStringLiteral("ref"), QStringLiteral("main")}});
+        QCOMPARE(r.status, 404);
+        QCOMPARE(m_server->world().pipelinesOfProject(demo::kDeployToolsProjectId).size(),
+                 pipelinesBefore);
+
+        r = m_client->get(QStringLiteral("/projects/%1/triggers").arg(demo::kSharedCiProjectId));
+        QCOMPARE(r.status, 403);
+        r = m_client->get(QStringLiteral("/projects/%1").arg(demo::kSharedCiProjectId));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.object()
+                     .value(QStringLiteral("permissions"))
+                     .toObject()
+                     .value(QStringLiteral("project_access"))
+                     .toObject()
+                     .value(QStringLiteral("access_level"))
+                     .toInt(),
+                 30); // Developer
     }
 
     void triggerTokens()
