@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AccountSecrets</name>
+    <message>
+        <source>Nothing was removed: %1</source>
+        <translation>何も削除されませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Secrets left in the keychain: %1. %2</source>
+        <translation>キーチェーンに残っているシークレット: %1。%2</translation>
+    </message>
+</context>
+<context>
     <name>ActionRules</name>
     <message>
         <source>This account&apos;s access token can only read (read_api scope). Sign in with a token that has the api scope to run actions.</source>
@@ -460,6 +471,53 @@
         <source>%1 Next check in %2.</source>
         <comment>offline sentence, then m:ss</comment>
         <translation>%1 %2後に再確認します。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::AccountRemovalPrompt</name>
+    <message>
+        <source>Remove the account %1 on %2 from Pipedeck?</source>
+        <translation>%2 のアカウント %1 を Pipedeck から削除しますか?</translation>
+    </message>
+    <message>
+        <source>Pipedeck keeps no secret of this account in the OS keychain.</source>
+        <translation>Pipedeck はこのアカウントのシークレットを OS のキーチェーンに保存していません。</translation>
+    </message>
+    <message>
+        <source>the personal access token</source>
+        <translation>パーソナルアクセストークン</translation>
+    </message>
+    <message>
+        <source>pipeline trigger tokens: %1</source>
+        <translation>パイプライントリガートークン: %1</translation>
+    </message>
+    <message>
+        <source>masked variable values of presets: %1</source>
+        <translation>プリセットのマスクされた変数の値: %1</translation>
+    </message>
+    <message>
+        <source>Pipedeck deletes from the OS keychain:</source>
+        <translation>Pipedeck が OS のキーチェーンから削除するもの:</translation>
+    </message>
+    <message>
+        <source>GitLab keeps the tokens: revoke them there if nobody needs them.</source>
+        <translation>GitLab 上のトークンは残ります。不要であれば GitLab で取り消してください。</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>アカウントを削除</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Account</source>
+        <translation>アカウントを削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The account was kept</source>
+        <translation>アカウントは削除されませんでした</translation>
+    </message>
+    <message>
+        <source>Unlock the OS keychain and choose Remove Account again to finish.</source>
+        <translation>OS のキーチェーンのロックを解除してから、もう一度「アカウントを削除」を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1176,22 @@
     <message>
         <source>The trigger tokens Pipedeck keeps in the OS keychain, across accounts</source>
         <translation>PipedeckがOSのキーチェーンに保存しているトリガートークン(すべてのアカウント)</translation>
+    </message>
+    <message>
+        <source>Stored &amp;Secrets…</source>
+        <translation>保存済みのシークレット(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Everything Pipedeck keeps in the OS keychain</source>
+        <translation>Pipedeck が OS のキーチェーンに保存しているすべてのもの</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Account…</source>
+        <translation>アカウントを削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the current account and its secrets from Pipedeck</source>
+        <translation>現在のアカウントとそのシークレットを Pipedeck から削除します</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2503,112 @@
     <message>
         <source>Continue</source>
         <translation>続行</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::StoredSecretsDialog</name>
+    <message>
+        <source>Stored Secrets</source>
+        <translation>保存済みのシークレット</translation>
+    </message>
+    <message>
+        <source>What Pipedeck keeps in the OS keychain. The values never leave it; this list shows only what each one is for.</source>
+        <translation>Pipedeck が OS のキーチェーンに保存しているもの。値はキーチェーンの外に出ません。この一覧には用途だけが表示されます。</translation>
+    </message>
+    <message>
+        <source>Secrets Pipedeck keeps in the OS keychain</source>
+        <translation>Pipedeck が OS のキーチェーンに保存しているシークレット</translation>
+    </message>
+    <message>
+        <source>&amp;Forget…</source>
+        <translation>保存を解除(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Delete it from the OS keychain (GitLab keeps the token)</source>
+        <translation>OS のキーチェーンから削除します(GitLab 上のトークンは残ります)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Pipedeck keeps nothing in the OS keychain.</source>
+        <translation>Pipedeck は OS のキーチェーンに何も保存していません。</translation>
+    </message>
+    <message>
+        <source>Forget Secret</source>
+        <translation>シークレットの保存を解除</translation>
+    </message>
+    <message>
+        <source>Delete this %1 of %2 on %3 from the OS keychain?</source>
+        <translation>%3 の %2 のこの%1を OS のキーチェーンから削除しますか?</translation>
+    </message>
+    <message>
+        <source>The account stays signed in until Pipedeck quits; at the next start it asks for a token again.</source>
+        <translation>Pipedeck を終了するまではサインインしたままです。次回の起動時にトークンの入力を求められます。</translation>
+    </message>
+    <message>
+        <source>GitLab keeps the token.</source>
+        <translation>GitLab 上のトークンは残ります。</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>保存を解除(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Deleted from the OS keychain.</source>
+        <translation>OS のキーチェーンから削除しました。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::StoredSecretsModel</name>
+    <message>
+        <source>Personal access token</source>
+        <translation>パーソナルアクセストークン</translation>
+    </message>
+    <message>
+        <source>Pipeline trigger token</source>
+        <translation>パイプライントリガートークン</translation>
+    </message>
+    <message>
+        <source>Masked variable value of a preset</source>
+        <translation>プリセットのマスクされた変数の値</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Project %1 · trigger %2</source>
+        <translation>プロジェクト %1 · トリガー %2</translation>
+    </message>
+    <message>
+        <source>Project %1 · preset “%2” · %3</source>
+        <translation>プロジェクト %1 · プリセット「%2」 · %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>インスタンス</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>保存日時</translation>
     </message>
 </context>
 <context>

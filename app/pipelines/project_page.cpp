@@ -15,6 +15,7 @@
 #include "pipelines/pipeline_graph_view.h"
 #include "pipelines/pipeline_header.h"
 #include "pipelines/pipelines_panel.h"
+#include "widgets/destructive_confirmation.h"
 #include "widgets/inline_message.h"
 #include "widgets/status_style.h"
 
@@ -26,7 +27,6 @@
 #include <QListView>
 #include <QLocale>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -555,12 +555,7 @@ bool ProjectPage::confirm(const QString &title, const QString &text)
 {
     if (m_confirm)
         return m_confirm(title, text);
-    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, this);
-    box.setTextFormat(Qt::PlainText);
-    QPushButton *go = box.addButton(title, QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    return box.clickedButton() == go;
+    return confirmDestructive(this, title, text, title);
 }
 
 void ProjectPage::runJobAction(ActionKind kind)

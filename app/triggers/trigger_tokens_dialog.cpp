@@ -8,6 +8,7 @@
 #include "triggers/trigger_vault.h"
 #include "triggers/triggers_loader.h"
 #include "triggers/triggers_model.h"
+#include "widgets/destructive_confirmation.h"
 #include "widgets/inline_message.h"
 #include "widgets/plain_label.h"
 
@@ -19,7 +20,6 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -442,12 +442,7 @@ bool TriggerTokensDialog::confirm(const QString &title, const QString &text, con
 {
     if (m_confirm)
         return m_confirm(title, text);
-    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, this);
-    box.setTextFormat(Qt::PlainText);
-    QPushButton *go = box.addButton(action, QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    return box.clickedButton() == go;
+    return confirmDestructive(this, title, text, action);
 }
 
 void TriggerTokensDialog::showTokenOnce(const gitlab::Trigger &trigger, const QString &note)

@@ -1,5 +1,8 @@
 #include "ui/application.h"
 
+#include "accounts/account_removal_prompt.h"
+#include "secrets/stored_secrets_dialog.h"
+
 #include "widgets/present_window.h"
 
 #include "accounts/account_net_state.h"
@@ -173,6 +176,14 @@ int Application::start(const QStringList &arguments)
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
+    connect(m_window.get(), &MainWindow::storedSecretsRequested, this, [this] {
+        auto *dialog = new StoredSecretsDialog(*m_tokens, m_window.get());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    m_accountRemoval = new AccountRemovalPrompt(*m_sessions, m_window.get());
+    connect(m_window.get(), &MainWindow::removeAccountRequested, m_accountRemoval,
+            &AccountRemovalPrompt::removeAccount);
     connect(m_projectsPanel, &ProjectsPanel::projectActivated, this,
             [this](const gitlab::Project &project) {
                 const auto it = m_workspaces.find(m_window->currentAccountId());

@@ -14,6 +14,7 @@ class QUrl;
 namespace pipedeck {
 
 class AccountRegistry;
+class AccountRemovalPrompt;
 class AccountWorkspace;
 class DeepLinkRouter;
 class InstanceChannel;
@@ -68,6 +69,8 @@ public:
     SessionManager *sessions() const { return m_sessions.get(); }
     sim::Server *demoServer() const { return m_demoServer.get(); }
     SignInController *signIn() const { return m_signIn.get(); }
+    AccountRemovalPrompt *accountRemoval() const { return m_accountRemoval; }
+    TokenStore *tokens() const { return m_tokens.get(); }
     AccountWorkspace *workspace(const QString &accountId) const;
     QList<LogViewerWindow *> logFileWindows() const;
 
@@ -100,7 +103,8 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QString m_channelName;
     std::unique_ptr<InstanceChannel> m_channel;
-    ProjectsPanel *m_projectsPanel = nullptr; // owned by the window
+    ProjectsPanel *m_projectsPanel = nullptr;         // owned by the window
+    AccountRemovalPrompt *m_accountRemoval = nullptr; // owned by the window
     std::map<QString, std::unique_ptr<AccountWorkspace>> m_workspaces;
     QList<QPointer<LogViewerWindow>> m_fileWindows;
     QString m_demoToken;

@@ -51,6 +51,18 @@ MainWindow::MainWindow(SessionManager &sessions, QWidget *parent)
     heldTokens->setToolTip(tr("The trigger tokens Pipedeck keeps in the OS keychain, across "
                               "accounts"));
     connect(heldTokens, &QAction::triggered, this, &MainWindow::heldTokensRequested);
+    auto *storedSecrets = fileMenu->addAction(tr("Stored &Secrets…"));
+    storedSecrets->setObjectName(QStringLiteral("storedSecrets"));
+    storedSecrets->setToolTip(tr("Everything Pipedeck keeps in the OS keychain"));
+    connect(storedSecrets, &QAction::triggered, this, &MainWindow::storedSecretsRequested);
+    fileMenu->addSeparator();
+    m_removeAccount = fileMenu->addAction(tr("&Remove Account…"));
+    m_removeAccount->setObjectName(QStringLiteral("removeAccount"));
+    m_removeAccount->setToolTip(tr("Remove the current account and its secrets from Pipedeck"));
+    connect(m_removeAccount, &QAction::triggered, this, [this] {
+        if (const QString id = currentAccountId(); !id.isEmpty())
+            Q_EMIT removeAccountRequested(id);
+    });
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -76,6 +88,7 @@ MainWindow::MainWindow(SessionManager &sessions, QWidget *parent)
     auto *addButton = new QToolButton;
     addButton->setText(QStringLiteral("+"));
     addButton->setToolTip(tr("Add account"));
+    addButton->setAccessibleName(tr("Add account"));
     connect(addButton, &QToolButton::clicked, this, &MainWindow::addAccountRequested);
     accountRow->addWidget(m_accounts, 1);
     accountRow->addWidget(addButton);
@@ -337,8 +350,11 @@ void MainWindow::rebuildAccountList()
     if (index < 0 && m_accounts->count() > 0)
         index = 0;
     m_accounts->setCurrentIndex(index);
+    m_removeAccount->setEnabled(index >= 0);
     if (currentAccountId() != current)
         Q_EMIT currentAccountChanged(currentAccountId());
+    // Removing the last account leaves no current one to signal about: the banner says so.
+    updateAccountBanner();
 }
 
 void MainWindow::updateAccountBanner()

@@ -62,6 +62,8 @@ Q_SIGNALS:
     void addAccountRequested();
     void openLogFileRequested();
     void heldTokensRequested();
+    void storedSecretsRequested();
+    void removeAccountRequested(const QString &accountId);
     // Local files dropped on the window, to be opened as logs.
     void logFilesDropped(const QStringList &paths);
     void backRequested();
@@ -92,6 +94,7 @@ private:
     QStackedWidget *m_centre = nullptr;
     WelcomePage *m_welcome = nullptr;
     QAction *m_back = nullptr;
+    QAction *m_removeAccount = nullptr;
     QLabel *m_statusIcon = nullptr;
     QLabel *m_statusLine = nullptr;
     QPointer<ProjectPage> m_page;

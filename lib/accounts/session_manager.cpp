@@ -6,6 +6,7 @@
 #include "secrets/token_store.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 
 namespace pipedeck {
 
@@ -153,15 +154,11 @@ void SessionManager::addSignedIn(const Account &account,
 
 void SessionManager::signOut(const QString &accountId)
 {
-    auto it = m_entries.find(accountId);
-    if (it == m_entries.end())
+    const Entry *e = entry(accountId);
+    if (!e)
         return;
-    const Account account = it->second->session.account;
-    if (it->second->connection)
-        it->second->connection.release()->deleteLater();
-    m_entries.erase(it);
-    m_order.removeAll(accountId);
-    m_registry.remove(accountId);
+    const Account account = e->session.account;
+    forget(accountId);
     if (account.origin == Account::Origin::Saved) {
         m_tokens.remove(tokenKeyFor(account), this, [this, accountId](const TokenResult &result) {
             if (result.outcome != TokenOutcome::Removed &&
@@ -170,6 +167,52 @@ void SessionManager::signOut(const QString &accountId)
         });
     }
     Q_EMIT sessionRemoved(accountId);
+}
+
+QList<TokenKey> SessionManager::secretsOf(const QString &accountId) const
+{
+    const Entry *e = entry(accountId);
+    if (!e)
+        return {};
+    return secretsOfAccount(m_tokens.recordedTokens(), e->session.account.instance,
+                            e->session.account.username);
+}
+
+void SessionManager::removeAccount(const QString &accountId, QObject *context,
+                                   std::function<void(const SecretsRemoval &)> done)
+{
+    QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    QList<TokenKey> keys = secretsOf(accountId);
+    // A token the keychain refused lives in memory only, and the index does not list it.
+    if (const Entry *e = entry(accountId); e && e->session.sessionOnly) {
+        const TokenKey personal = tokenKeyFor(e->session.account);
+        if (!keys.contains(personal))
+            keys.append(personal);
+    }
+    removeSecrets(m_tokens, keys, this,
+                  [this, accountId, guard, hasContext, done](const SecretsRemoval &result) {
+                      if (result.complete && entry(accountId)) {
+                          qCInfo(lcSecrets)
+                              << "account removed with" << result.removed << "secret(s)";
+                          forget(accountId);
+                          Q_EMIT sessionRemoved(accountId);
+                      }
+                      if (!hasContext || guard)
+                          done(result);
+                  });
+}
+
+void SessionManager::forget(const QString &accountId)
+{
+    auto it = m_entries.find(accountId);
+    if (it == m_entries.end())
+        return;
+    if (it->second->connection)
+        it->second->connection.release()->deleteLater();
+    m_entries.erase(it);
+    m_order.removeAll(accountId);
+    m_registry.remove(accountId);
 }
 
 QList<QString> SessionManager::accountIds() const

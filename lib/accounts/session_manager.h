@@ -1,10 +1,12 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "secrets/account_secrets.h"
 
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -56,6 +58,13 @@ public:
                      const QByteArray &token);
     // Forgets the account and deletes its token from the keychain.
     void signOut(const QString &accountId);
+    // What removeAccount() removes from the keychain: the personal access token, trigger
+    // tokens and preset values recorded for the account (for its confirmation).
+    QList<TokenKey> secretsOf(const QString &accountId) const;
+    // Removes every secret of secretsOf(), then the account. A locked keychain removes nothing
+    // and keeps the account; `done` (exactly once, later, unless `context` is gone) says why.
+    void removeAccount(const QString &accountId, QObject *context,
+                       std::function<void(const SecretsRemoval &)> done);
 
     QList<QString> accountIds() const;
     const AccountSession *session(const QString &accountId) const;
@@ -73,6 +82,8 @@ private:
     void loadToken(const QString &accountId);
     void applyLoadedToken(const QString &accountId, const TokenResult &result);
     Entry *entry(const QString &accountId) const;
+    // Drops the account from the registry and this manager; the keychain is not touched.
+    void forget(const QString &accountId);
 
     AccountRegistry &m_registry;
     TokenStore &m_tokens;

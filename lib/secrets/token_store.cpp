@@ -174,11 +174,13 @@ void TokenStore::save(const TokenKey &key, const QByteArray &token, QObject *con
                 // Only now: the index must never claim a token the keychain does not hold.
                 m_index.record(key);
                 m_sessionTokens.remove(storageKey);
+                Q_EMIT recordsChanged();
                 TokenResult result;
                 result.outcome = TokenOutcome::Saved;
                 return call(done, result);
             }
             m_sessionTokens.insert(storageKey, token);
+            Q_EMIT recordsChanged();
             qCWarning(lcSecrets).noquote()
                 << "keychain did not take the token for" << storageKey
                 << "- keeping it for this session only:" << secretStatusName(written.status);
@@ -210,8 +212,10 @@ void TokenStore::load(const TokenKey &key, QObject *context, Callback done)
                          rememberForRedaction(read.secret);
                          // Stored by an earlier run whose index write was lost, or by a
                          // write that answered after its deadline: record it now.
-                         if (!m_index.contains(storageKey))
+                         if (!m_index.contains(storageKey)) {
                              m_index.record(key);
+                             Q_EMIT recordsChanged();
+                         }
                          TokenResult result;
                          result.outcome = TokenOutcome::Found;
                          result.token = read.secret;
@@ -234,6 +238,7 @@ void TokenStore::remove(const TokenKey &key, QObject *context, Callback done)
     if (auto it = m_sessionTokens.find(storageKey); it != m_sessionTokens.end()) {
         it->fill('\0');
         m_sessionTokens.erase(it);
+        Q_EMIT recordsChanged();
     }
     // gnome-keyring answers a delete on a locked collection with success and deletes nothing
     // (measured). A write cannot be faked that way, so a throw-away write first tells a
@@ -254,6 +259,7 @@ void TokenStore::remove(const TokenKey &key, QObject *context, Callback done)
                               return;
                           if (removed.ok() || removed.status == SecretStatus::NotFound) {
                               m_index.forget(storageKey);
+                              Q_EMIT recordsChanged();
                               TokenResult result;
                               result.outcome = TokenOutcome::Removed;
                               result.keychainStatus = removed.status;
@@ -276,6 +282,7 @@ void TokenStore::migrate(SecretStore &legacyStore, const QString &legacyKey, con
                       TokenResult result;
                       if (migration.migrated) {
                           m_index.record(key);
+                          Q_EMIT recordsChanged();
                           result.outcome = TokenOutcome::Saved;
                           result.keychainStatus = migration.cause.status;
                       } else if (migration.nothingToMigrate) {

@@ -77,6 +77,11 @@ public:
     // Translated text for a token the user typed; empty when it may be stored.
     static QString validationError(const QByteArray &token);
 
+Q_SIGNALS:
+    // What recordedTokens() or hasSessionToken() answer changed (a save, a session copy, a
+    // removal), whoever asked for it: lists of stored secrets follow this one signal.
+    void recordsChanged();
+
 private:
     void deliverLater(QObject *context, Callback done, TokenResult result);
     void rememberForRedaction(const QByteArray &token);

@@ -38,7 +38,11 @@ bool sameKey(const HeldTrigger &held, const TokenKey &key)
 TriggerVault::TriggerVault(TokenStore &store, QObject *parent)
     : QObject(parent)
     , m_store(store)
-{}
+{
+    // A removal that did not go through the vault (an account removed, a secret forgotten in
+    // the stored-secrets list) changes what it holds too.
+    connect(&m_store, &TokenStore::recordsChanged, this, &TriggerVault::heldChanged);
+}
 
 TokenKey TriggerVault::keyFor(const presets::AccountContext &account, qint64 projectId,
                               qint64 triggerId)

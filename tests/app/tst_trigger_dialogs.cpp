@@ -2,7 +2,10 @@
 // pipedeck-sim and the real Secret Service (run under scripts/with-keyring.sh; never skipped):
 // a created token is in the keychain before it is shown, revoking asks first, and a pipeline
 // triggered with a kept token sends exactly the body GitLab expects, once, with the token in
-// the body only, and the history names the trigger, never its token.
+// the body only, and the history names the trigger, never its token. With the keychain locked
+// (this binary again, as a child on a private bus with a gnome-keyring of its own that it
+// locks), a created token is still shown once, the user is told it was not kept, and it is in
+// no file.
 #include "page_fixture.h"
 
 #include "history/run_history.h"
@@ -11,6 +14,7 @@
 #include "secrets/keychain_secret_store.h"
 #include "secrets/token_store.h"
 #include "sim/world.h"
+#include "support/private_keyring.h"
 #include "triggers/held_tokens_dialog.h"
 #include "triggers/held_tokens_model.h"
 #include "triggers/trigger_pipeline_dialog.h"
@@ -21,6 +25,7 @@
 #include "variables/variables_editor.h"
 #include "widgets/inline_message.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDirIterator>
@@ -43,6 +48,20 @@ using variables::VariableRow;
 namespace {
 
 constexpr int kTimeoutMs = 10'000;
+constexpr auto kChildVariable = "PIPEDECK_TRIGGER_DIALOGS_CHILD";
+
+// The files under `dir` that hold `secret`.
+QStringList filesHolding(const QString &dir, const QByteArray &secret)
+{
+    QStringList holding;
+    QDirIterator files(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(secret))
+            holding << file.fileName();
+    }
+    return holding;
+}
 
 } // namespace
 
@@ -145,12 +164,7 @@ private Q_SLOTS:
         QVERIFY(kept == shown.token.toUtf8());
         // In no file of ours.
         m_settings->sync();
-        QDirIterator files(m_dir->path(), QDir::Files, QDirIterator::Subdirectories);
-        while (files.hasNext()) {
-            QFile file(files.next());
-            QVERIFY(file.open(QIODevice::ReadOnly));
-            QVERIFY(!file.readAll().contains(shown.token.toUtf8()));
-        }
+        QCOMPARE(filesHolding(m_dir->path(), shown.token.toUtf8()), QStringList());
 
         QTRY_VERIFY_WITH_TIMEOUT(dialog->model()->rowOfId(shown.id) >= 0, kTimeoutMs);
         dialog->selectTrigger(shown.id);
@@ -282,6 +296,27 @@ private Q_SLOTS:
         QCOMPARE(m_fixture.writes(), 0); // all of it is the keychain's, nothing on GitLab
     }
 
+    void aTokenCreatedWhileTheKeychainIsLockedIsShownOnceAndKeptNowhere()
+    {
+        QTemporaryDir root;
+        QVERIFY(root.isValid());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QVERIFY(testing::privateHomeIn(root, env));
+        env.insert(QString::fromLatin1(kChildVariable), QStringLiteral("locked"));
+        QString program;
+        QStringList arguments;
+        testing::inPrivateKeyring(env, &program, &arguments);
+        const testing::ChildRun run = testing::runTestChild(env, program, arguments, 180000);
+        if (!run.passed) {
+            for (const QByteArray &line : run.output.split('\n'))
+                qInfo("child: %s", line.constData());
+        }
+        QVERIFY2(run.passed, "the locked-keychain child failed (its output is above)");
+        // The child printed the token's first characters only; its whole HOME has no token.
+        QVERIFY(run.output.contains("created trigger token glpt"));
+        QVERIFY(!run.output.contains("glptt-"));
+    }
+
     void aWrongPastedTokenIsRefusedAndTheFormKept()
     {
         QVERIFY(openPage(demo::kDeployToolsProjectId));
@@ -309,5 +344,89 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestTriggerDialogs)
+// Child: the keychain is locked before the token is created.
+class LockedKeychainAtCreate : public QObject
+{
+    Q_OBJECT
+
+    pagetest::PageFixture m_fixture;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCOMPARE(testing::collectionLocked(), std::optional<bool>(false));
+    }
+
+    void createdIsShownOnceAndTheUserIsToldItWasNotKept()
+    {
+        KeychainSecretStore keychain;
+        QSettings settings; // under the child's private XDG_CONFIG_HOME
+        TokenStore tokens(keychain, settings);
+        triggers::TriggerVault vault(tokens);
+        const QString locked = testing::lockCollection();
+        QVERIFY2(locked.isEmpty(), qPrintable(locked));
+
+        QVERIFY(m_fixture.start());
+        runs::RunServices services;
+        services.account = {m_fixture.server->baseUrl(), QStringLiteral("demo")};
+        services.triggers = &vault;
+        gitlab::Project project;
+        project.id = demo::kDemoProjectId;
+        project.pathWithNamespace = QStringLiteral("platform/api-gateway");
+        project.defaultBranch = QStringLiteral("main");
+        m_fixture.page = std::make_unique<ProjectPage>(*m_fixture.connection, project, true);
+        m_fixture.page->setRunServices(services);
+        m_fixture.page->show();
+        TriggerTokensDialog *dialog = m_fixture.page->openTriggerTokens();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->loader()->isBusy() && dialog->model()->rowCount() >= 2,
+                                 kTimeoutMs);
+        int shownTimes = 0;
+        gitlab::Trigger shown;
+        QString note;
+        dialog->setTokenShower([&](const gitlab::Trigger &trigger, const QString &text) {
+            ++shownTimes;
+            shown = trigger;
+            note = text;
+        });
+        dialog->descriptionField()->setText(QStringLiteral("Made behind a locked keychain"));
+        dialog->createFromForm();
+        QTRY_COMPARE_WITH_TIMEOUT(shownTimes, 1, 3 * kTimeoutMs);
+        QVERIFY(!shown.tokenIsShortened());
+        qInfo("created trigger token %s…", qPrintable(shown.token.left(4)));
+        QVERIFY2(note.startsWith(QStringLiteral("The keychain did not keep it (")),
+                 qPrintable(note));
+        QVERIFY2(note.contains(QStringLiteral("locked")), qPrintable(note));
+        QVERIFY(note.contains(QStringLiteral("Copy it now")));
+        // Held for this session only, never recorded as stored.
+        const TokenKey key =
+            triggers::TriggerVault::keyFor(services.account, demo::kDemoProjectId, shown.id);
+        QVERIFY(!tokens.isRecorded(key));
+        QVERIFY(tokens.hasSessionToken(key));
+        const QList<triggers::HeldTrigger> held = vault.allHeld();
+        QCOMPARE(held.size(), 1);
+        QVERIFY(held.first().sessionOnly);
+        QCOMPARE(testing::keychainItemsFor(KeychainSecretStore::defaultService(), key.storageKey()),
+                 0);
+        // The form is ready for the next one; the dialog shows no error.
+        QVERIFY(dialog->descriptionField()->text().isEmpty());
+        QCOMPARE(m_fixture.requests("POST", QStringLiteral("/projects/1/triggers")).size(), 1);
+        // In no file: not in settings, caches or anything else under the private HOME.
+        settings.sync();
+        QCOMPARE(filesHolding(qEnvironmentVariable("HOME"), shown.token.toUtf8()), QStringList());
+        m_fixture.close();
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    if (qEnvironmentVariable(kChildVariable) == QLatin1String("locked")) {
+        LockedKeychainAtCreate scenario;
+        return QTest::qExec(&scenario, argc, argv);
+    }
+    TestTriggerDialogs suite;
+    return QTest::qExec(&suite, argc, argv);
+}
 #include "tst_trigger_dialogs.moc"

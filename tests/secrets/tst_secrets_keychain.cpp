@@ -12,6 +12,7 @@
 #include "secrets/token_store.h"
 
 #include "core/logging.h"
+#include "support/private_keyring.h"
 
 #include <QCoreApplication>
 #include <QDBusArgument>
@@ -41,7 +42,8 @@ namespace {
 
 constexpr auto childVariable = "PIPEDECK_SECRETS_CHILD";
 constexpr auto canaryVariable = "PIPEDECK_SECRETS_CANARY";
-const QString loginCollection = u"/org/freedesktop/secrets/collection/login"_s;
+using testing::collectionLocked;
+const QString loginCollection = testing::kLoginCollection;
 
 std::optional<SecretResult> runOperation(const std::function<void(SecretStore::Callback)> &start)
 {
@@ -99,68 +101,12 @@ TokenKey canaryKey()
             {}};
 }
 
-// The Secret Service's item struct (oayays) for gnome-keyring's unlock call.
-struct DBusSecret
-{
-    QDBusObjectPath session;
-    QByteArray parameters;
-    QByteArray value;
-    QString contentType;
-};
-
-QDBusArgument &operator<<(QDBusArgument &argument, const DBusSecret &secret)
-{
-    argument.beginStructure();
-    argument << secret.session << secret.parameters << secret.value << secret.contentType;
-    argument.endStructure();
-    return argument;
-}
-
-const QDBusArgument &operator>>(const QDBusArgument &argument, DBusSecret &secret)
-{
-    argument.beginStructure();
-    argument >> secret.session >> secret.parameters >> secret.value >> secret.contentType;
-    argument.endStructure();
-    return argument;
-}
-
-QDBusMessage callSecretService(const QString &path, const QString &interface, const QString &method,
-                               const QList<QVariant> &arguments)
-{
-    QDBusMessage message =
-        QDBusMessage::createMethodCall(u"org.freedesktop.secrets"_s, path, interface, method);
-    message.setArguments(arguments);
-    return QDBusConnection::sessionBus().call(message, QDBus::Block, 10000);
-}
-
-std::optional<bool> collectionLocked(const QString &collection)
-{
-    const QDBusMessage reply =
-        callSecretService(collection, u"org.freedesktop.DBus.Properties"_s, u"Get"_s,
-                          {u"org.freedesktop.Secret.Collection"_s, u"Locked"_s});
-    if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().isEmpty())
-        return std::nullopt;
-    return qdbus_cast<QDBusVariant>(reply.arguments().at(0)).variant().toBool();
-}
-
-// Items stored by QtKeychain under service "pipedeck" and `key`, locked ones included.
 int itemsFor(const QString &key)
 {
-    const QMap<QString, QString> attributes{{u"server"_s, KeychainSecretStore::defaultService()},
-                                            {u"user"_s, key}};
-    const QDBusMessage reply =
-        callSecretService(u"/org/freedesktop/secrets"_s, u"org.freedesktop.Secret.Service"_s,
-                          u"SearchItems"_s, {QVariant::fromValue(attributes)});
-    if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().size() != 2)
-        return -1;
-    const auto unlocked = qdbus_cast<QList<QDBusObjectPath>>(reply.arguments().at(0));
-    const auto locked = qdbus_cast<QList<QDBusObjectPath>>(reply.arguments().at(1));
-    return static_cast<int>(unlocked.size() + locked.size());
+    return testing::keychainItemsFor(KeychainSecretStore::defaultService(), key);
 }
 
 } // namespace
-
-Q_DECLARE_METATYPE(DBusSecret)
 
 // ---------------------------------------------------------------------------------------------
 // The main suite: the session's own unlocked gnome-keyring.
@@ -316,16 +262,7 @@ private:
         QTemporaryDir root;
         QVERIFY(root.isValid());
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME",
-                                 "XDG_RUNTIME_DIR", "XDG_STATE_HOME"}) {
-            const QString dir = root.filePath(QString::fromLatin1(name).toLower());
-            QVERIFY(QDir().mkpath(dir));
-            QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-            env.insert(QString::fromLatin1(name), dir);
-        }
-        for (const char *name :
-             {"GNOME_KEYRING_CONTROL", "SSH_AUTH_SOCK", "DISPLAY", "WAYLAND_DISPLAY"})
-            env.remove(QString::fromLatin1(name));
+        QVERIFY(testing::privateHomeIn(root, env));
         // A canary without a GitLab prefix: only the exact-value redaction can hide it.
         const QByteArray canaryToken = "cnry-" + QUuid::createUuid().toByteArray(QUuid::Id128);
         env.insert(QString::fromLatin1(childVariable), scenario);
@@ -336,12 +273,7 @@ private:
         QString program;
         QStringList arguments;
         if (scenario == u"locked") {
-            env.insert(u"PIPEDECK_TEST_KEYRING_PASSWORD"_s, QUuid::createUuid().toString());
-            program = u"dbus-run-session"_s;
-            arguments = {u"--"_s, u"sh"_s, u"-c"_s,
-                         u"eval \"$(printf %s \"$PIPEDECK_TEST_KEYRING_PASSWORD\" | "
-                         "gnome-keyring-daemon --unlock --components=secrets)\" && exec \"$0\""_s,
-                         self};
+            testing::inPrivateKeyring(env, &program, &arguments);
         } else if (scenario == u"no-service") {
             program = u"dbus-run-session"_s;
             arguments = {u"--config-file"_s,
@@ -352,16 +284,9 @@ private:
             program = self;
         }
 
-        QProcess child;
-        child.setProcessEnvironment(env);
-        child.start(program, arguments);
-        QVERIFY2(child.waitForFinished(120000), "the child scenario did not finish in 120 s");
-        const QByteArray out = child.readAllStandardOutput();
-        const QByteArray err = child.readAllStandardError();
-        const QByteArray output = out + err;
-        const bool passed = child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0 &&
-                            output.contains(" 0 failed, 0 skipped") &&
-                            !output.contains("Totals: 0 passed");
+        const testing::ChildRun run = testing::runTestChild(env, program, arguments);
+        const QByteArray &output = run.output;
+        const bool passed = run.passed;
         if (!passed) {
             // QVERIFY2 cuts long messages; show the whole child run, line by line.
             for (const QByteArray &line : output.split('\n'))
@@ -417,10 +342,8 @@ private Q_SLOTS:
         QCOMPARE(saved->outcome, TokenOutcome::Saved);
         QVERIFY(tokens.isRecorded(canaryKey()));
 
-        const QDBusMessage reply = callSecretService(
-            u"/org/freedesktop/secrets"_s, u"org.freedesktop.Secret.Service"_s, u"Lock"_s,
-            {QVariant::fromValue(QList<QDBusObjectPath>{QDBusObjectPath(loginCollection)})});
-        QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
+        const QString locked = testing::lockCollection();
+        QVERIFY2(locked.isEmpty(), qPrintable(locked));
         QCOMPARE(collectionLocked(loginCollection), std::optional<bool>(true));
     }
 
@@ -482,25 +405,10 @@ private Q_SLOTS:
     }
 
 private:
-    // gnome-keyring's own unlock-with-password call, over a "plain" Secret Service session.
     void unlockLoginCollection()
     {
-        qDBusRegisterMetaType<DBusSecret>();
-        const QDBusMessage opened = callSecretService(
-            u"/org/freedesktop/secrets"_s, u"org.freedesktop.Secret.Service"_s, u"OpenSession"_s,
-            {u"plain"_s, QVariant::fromValue(QDBusVariant(QString()))});
-        QVERIFY2(opened.type() == QDBusMessage::ReplyMessage && opened.arguments().size() == 2,
-                 qPrintable(opened.errorMessage()));
-        const auto session = qdbus_cast<QDBusObjectPath>(opened.arguments().at(1));
-        const DBusSecret password{
-            session, {}, qgetenv("PIPEDECK_TEST_KEYRING_PASSWORD"), u"text/plain"_s};
-        const QDBusMessage unlocked = callSecretService(
-            u"/org/freedesktop/secrets"_s,
-            u"org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"_s,
-            u"UnlockWithMasterPassword"_s,
-            {QVariant::fromValue(QDBusObjectPath(loginCollection)), QVariant::fromValue(password)});
-        QVERIFY2(unlocked.type() == QDBusMessage::ReplyMessage,
-                 qPrintable(unlocked.errorMessage()));
+        const QString error = testing::unlockCollection();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     KeychainSecretStore m_store;
