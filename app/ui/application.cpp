@@ -44,6 +44,7 @@
 #include <QFileInfo>
 #include <QListView>
 #include <QSettings>
+#include <QLocale>
 #include <QTimer>
 #include <QUuid>
 
@@ -83,7 +84,11 @@ int Application::start(const QStringList &arguments)
                                  QStringLiteral("[URL|FILE]"));
     parser.process(arguments);
 
-    installTranslations(*QCoreApplication::instance(), uiLocale(parser.value(langOption)));
+    const QLocale locale = uiLocale(parser.value(langOption));
+    // Dates and numbers follow the interface's language: `--lang ja` on an English desktop
+    // shows 2026/12/03, not "3 Dec 2026" between Japanese words.
+    QLocale::setDefault(locale);
+    installTranslations(*QCoreApplication::instance(), locale);
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) {

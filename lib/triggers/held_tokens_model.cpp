@@ -61,7 +61,7 @@ QString HeldTokensModel::stateText(const HeldTokenRow &row)
         return tr("Checking…");
     case HeldTokenRow::State::OnServer:
         return row.flags.isEmpty() ? tr("Kept; on GitLab")
-                                   : tr("Kept; on GitLab (%1)").arg(row.flags.join(u", "));
+                                   : tr("Kept; on GitLab (%1)").arg(QLocale().createSeparatedList(row.flags));
     case HeldTokenRow::State::Gone:
         return tr("Kept, but no longer on GitLab: forget it");
     case HeldTokenRow::State::NotHeld:

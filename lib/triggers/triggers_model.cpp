@@ -244,7 +244,7 @@ QVariant TriggersModel::displayData(const Row &row, int column) const
         return t.expiresAt.isValid() ? QLocale().toString(t.expiresAt, QLocale::ShortFormat)
                                      : tr("Never expires");
     case FlagsColumn:
-        return flagTexts(row.flags).join(QStringLiteral(", "));
+        return QLocale().createSeparatedList(flagTexts(row.flags));
     default:
         return {};
     }
@@ -269,7 +269,7 @@ QVariant TriggersModel::editData(const Row &row, int column) const
         return t.expiresAt.isValid() ? QDateTime(t.expiresAt, QTime(0, 0), Qt::UTC)
                                      : QDateTime(QDate(9999, 12, 31), QTime(0, 0), Qt::UTC);
     case FlagsColumn:
-        return flagTexts(row.flags).join(QStringLiteral(", "));
+        return QLocale().createSeparatedList(flagTexts(row.flags));
     default:
         return {};
     }
@@ -292,7 +292,7 @@ QVariant TriggersModel::data(const QModelIndex &index, int role) const
         if (index.column() == OwnerColumn && t.owner)
             return QString(QStringLiteral("@") + t.owner->username);
         if (index.column() == FlagsColumn)
-            return flagTexts(row.flags).join(QStringLiteral(", "));
+            return QLocale().createSeparatedList(flagTexts(row.flags));
         return {};
     case IdRole:
         return t.id;

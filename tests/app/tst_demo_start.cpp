@@ -114,6 +114,10 @@ private Q_SLOTS:
                  -1);
         auto *panel = app.mainWindow()->findChild<ProjectsPanel *>();
         QCOMPARE(panel->searchField()->placeholderText(), QStringLiteral("プロジェクトを検索…"));
+        // Dates in the interface's language too.
+        QCOMPARE(QLocale().language(), QLocale::Japanese);
+        QCOMPARE(QLocale().toString(QDate(2026, 12, 3), QLocale::ShortFormat),
+                 QStringLiteral("2026/12/03"));
         QTRY_VERIFY_WITH_TIMEOUT(panel->model() && panel->model()->rowCount() >= 5, 10000);
     }
 };

@@ -6,6 +6,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QLocale>
 #include <QTest>
 
 using namespace pipedeck;
@@ -92,7 +93,13 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("never used")});
         QCOMPARE(model.index(2, 0).data(TriggersModel::FlagsRole).toStringList(),
                  (QStringList{QStringLiteral("expires soon"), QStringLiteral("stale")}));
-        QCOMPARE(cell(model, 2, TriggersModel::FlagsColumn), QStringLiteral("expires soon, stale"));
+        // A list in the interface's language: "A and B" in English, "A、B" in Japanese.
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCOMPARE(cell(model, 2, TriggersModel::FlagsColumn),
+                 QStringLiteral("expires soon and stale"));
+        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+        QCOMPARE(cell(model, 2, TriggersModel::FlagsColumn), QStringLiteral("expires soon、stale"));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QCOMPARE(model.index(0, 0).data(TriggersModel::FlagsRole).toStringList(), QStringList());
         // Dates for sorting are QDateTime.
         QCOMPARE(model.index(0, TriggersModel::CreatedColumn).data(Qt::EditRole).metaType(),
