@@ -43,8 +43,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QListView>
-#include <QSettings>
 #include <QLocale>
+#include <QSettings>
 #include <QTimer>
 #include <QUuid>
 
