@@ -16,6 +16,9 @@
 #include "signin/sign_in_dialog.h"
 #include "sim/demo_data.h"
 #include "sim/server.h"
+#include "triggers/trigger_tokens_dialog.h"
+#include "triggers/triggers_loader.h"
+#include "triggers/triggers_model.h"
 #include "ui/account_workspace.h"
 #include "ui/application.h"
 #include "ui/job_log_window.h"
@@ -277,6 +280,57 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size() > 0, true);
         for (const sim::RecordedRequest &request : server.requests())
             QCOMPARE(request.method, QByteArray("GET"));
+    }
+
+    // Signed in through GITLAB_TOKEN the personal access token is not stored, but a trigger
+    // token the user creates is: they created it to keep it.
+    void aTriggerTokenCreatedOnAnEnvironmentAccountGoesToTheKeychain()
+    {
+        QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                 "No D-Bus session bus: run under scripts/with-keyring.sh; never skipped.");
+        sim::Server server(serverOptions());
+        QVERIFY(server.listen());
+        Application app;
+        QCOMPARE(startWithEnvironment(app, server,
+                                      QStringLiteral("platform/api-gateway/-/settings/ci_cd")),
+                 -1);
+        QTRY_VERIFY_WITH_TIMEOUT(app.mainWindow()->currentProjectPage(), 10'000);
+        ProjectPage *page = app.mainWindow()->currentProjectPage();
+        QTRY_VERIFY_WITH_TIMEOUT(page->findChild<TriggerTokensDialog *>(), 10'000);
+        auto *dialog = page->findChild<TriggerTokensDialog *>();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->loader()->isBusy() && dialog->model()->rowCount() >= 2,
+                                 10'000);
+        gitlab::Trigger shown;
+        QString note;
+        dialog->setTokenShower([&](const gitlab::Trigger &trigger, const QString &text) {
+            shown = trigger;
+            note = text;
+        });
+        dialog->descriptionField()->setText(QStringLiteral("Kept from an environment sign-in"));
+        dialog->createFromForm();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.id != 0, 10'000);
+        QVERIFY2(note.startsWith(QStringLiteral("It is kept in the OS keychain")),
+                 qPrintable(note));
+        const TokenKey key{TokenKind::TriggerToken, server.baseUrl(), QStringLiteral("demo"),
+                           QStringLiteral("%1/%2").arg(demo::kDemoProjectId).arg(shown.id)};
+        QVERIFY(app.tokens()->isRecorded(key));
+        // Read back by a store of its own, as the next start would.
+        KeychainSecretStore keychain;
+        QSettings settings;
+        TokenStore reader(keychain, settings);
+        std::optional<TokenResult> loaded;
+        reader.load(key, nullptr, [&](const TokenResult &r) { loaded = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(loaded, 10'000);
+        QCOMPARE(loaded->outcome, TokenOutcome::Found);
+        QVERIFY(!loaded->fromSession);
+        QVERIFY(loaded->token == shown.token.toUtf8());
+        // The account's own token was not stored on the way.
+        QVERIFY(!reader.isRecorded(TokenKey{
+            TokenKind::PersonalAccessToken, server.baseUrl(), QStringLiteral("demo"), {}}));
+        std::optional<TokenResult> removed;
+        reader.remove(key, nullptr, [&](const TokenResult &r) { removed = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(removed, 10'000);
+        QCOMPARE(removed->outcome, TokenOutcome::Removed);
     }
 
     void projectPathOpensOnTheAccountOfThisRun()
