@@ -12,6 +12,8 @@ packages=(
     dbus dbus-x11 gnome-keyring libsecret-tools
     # fuzzing (libFuzzer) and the log benchmark's peer
     clang libclang-rt-14-dev glogg
+    # the .deb: man pages from --help, shlibdeps, lint, desktop and AppStream checks
+    help2man dpkg-dev file lintian desktop-file-utils appstream man-db
     # running the GUI for screenshots; Japanese glyphs
     xvfb xauth x11-apps imagemagick fonts-noto-cjk fonts-noto-color-emoji openbox xdotool
 )

@@ -450,6 +450,67 @@
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>不明なコマンド「%1」です。</translation>
     </message>
+    <message>
+        <source>Renders and measures GitLab CI job logs with the engine of Pipedeck&apos;s log viewer:
+ANSI colours, collapsible sections and runner timestamps as GitLab shows them.
+
+Commands:
+  render   Print FILE as plain text, HTML or JSON lines, as GitLab renders it.
+  stats    Print FILE&apos;s size, lines and sections, and how long indexing it took and how much memory.
+
+Options:
+  --format text|html|json  Output format of render.
+  --chunk-size N           Feed the file N bytes at a time, as a live log arrives.
+  -h, --help               Displays this help.
+  -v, --version            Displays version information.</source>
+        <translation>Pipedeck のログビューアーと同じエンジンで GitLab CI のジョブログを描画・計測します:
+ANSI カラー、折りたためるセクション、Runner のタイムスタンプを GitLab と同じように扱います。
+
+コマンド:
+  render   FILE を GitLab と同じ描画でプレーンテキスト、HTML、JSON 行として出力します。
+  stats    FILE のサイズ、行数、セクション数と、インデックス作成の所要時間とメモリ量を出力します。
+
+オプション:
+  --format text|html|json  render の出力形式。
+  --chunk-size N           ライブのログが届くように、ファイルを N バイトずつ読み込みます。
+  -h, --help               このヘルプを表示します。
+  -v, --version            バージョン情報を表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::AboutDialog</name>
+    <message>
+        <source>Pipedeck %1 · Qt %2 (built with %3) · QtKeychain %4</source>
+        <translation>Pipedeck %1 · Qt %2 (ビルド時 %3) · QtKeychain %4</translation>
+    </message>
+    <message>
+        <source>About Pipedeck</source>
+        <translation>Pipedeck について</translation>
+    </message>
+    <message>
+        <source>Pipedeck</source>
+        <translation>Pipedeck</translation>
+    </message>
+    <message>
+        <source>A desktop client for GitLab CI/CD: pipelines, job logs, manual jobs with variables, triggers and trigger tokens.</source>
+        <translation>GitLab CI/CD のデスクトップクライアント: パイプライン、ジョブログ、変数を指定した手動ジョブ、トリガーとトリガートークン。</translation>
+    </message>
+    <message>
+        <source>Pipedeck&apos;s licence</source>
+        <translation>Pipedeck のライセンス</translation>
+    </message>
+    <message>
+        <source>&amp;Licence (MIT)</source>
+        <translation>ライセンス (MIT)(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation>サードパーティーの通知</translation>
+    </message>
+    <message>
+        <source>&amp;Third-party notices</source>
+        <translation>サードパーティーの通知(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::AccountNetState</name>
@@ -1192,6 +1253,14 @@
     <message>
         <source>Remove the current account and its secrets from Pipedeck</source>
         <translation>現在のアカウントとそのシークレットを Pipedeck から削除します</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Pipedeck</source>
+        <translation>Pipedeck について(&amp;A)</translation>
     </message>
 </context>
 <context>

@@ -189,7 +189,29 @@ int main(int argc, char *argv[])
     if (command == u"stats")
         return stats(args);
     if (command == u"--help" || command == u"-h") {
-        QTextStream(stdout) << usage << '\n';
+        QTextStream(stdout)
+            << usage << "\n\n"
+            << QCoreApplication::translate(
+                   "pipedeck-log",
+                   "Renders and measures GitLab CI job logs with the engine of Pipedeck's log "
+                   "viewer:\nANSI colours, collapsible sections and runner timestamps as GitLab "
+                   "shows them.\n\n"
+                   "Commands:\n"
+                   "  render   Print FILE as plain text, HTML or JSON lines, as GitLab renders "
+                   "it.\n"
+                   "  stats    Print FILE's size, lines and sections, and how long indexing "
+                   "it took and how much memory.\n\n"
+                   "Options:\n"
+                   "  --format text|html|json  Output format of render.\n"
+                   "  --chunk-size N           Feed the file N bytes at a time, as a live log "
+                   "arrives.\n"
+                   "  -h, --help               Displays this help.\n"
+                   "  -v, --version            Displays version information.")
+            << '\n';
+        return 0;
+    }
+    if (command == u"--version" || command == u"-v") {
+        QTextStream(stdout) << "pipedeck-log " << PIPEDECK_VERSION << '\n';
         return 0;
     }
     QTextStream(stderr)

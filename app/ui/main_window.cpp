@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include "help/about_dialog.h"
+
 #include "widgets/dropped_files.h"
 #include "widgets/present_window.h"
 
@@ -74,6 +76,16 @@ MainWindow::MainWindow(SessionManager &sessions, QWidget *parent)
     m_back->setShortcut(QKeySequence::Back);
     connect(m_back, &QAction::triggered, this, &MainWindow::backRequested);
     setBackTarget({});
+
+    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    auto *about = helpMenu->addAction(tr("&About Pipedeck"));
+    about->setObjectName(QStringLiteral("aboutPipedeck"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        auto *dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
