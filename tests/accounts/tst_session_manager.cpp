@@ -6,7 +6,7 @@
 #include "accounts/sign_in_check.h"
 #include "gitlab/net/connection.h"
 #include "gitlab/requests/instance_requests.h"
-#include "gitlab/tls_test_chain.h"
+#include "gitlab/tls_sim.h"
 #include "secrets/fake_secret_store.h"
 #include "secrets/token_store.h"
 #include "sim/server.h"
@@ -151,13 +151,8 @@ private Q_SLOTS:
         QVERIFY2(tlstest::missingTlsBackend().isEmpty(), qPrintable(tlstest::missingTlsBackend()));
         const auto chain = tlstest::makeChain(QStringLiteral("localhost"));
         QVERIFY2(chain->error.isEmpty(), qPrintable(chain->error));
-        sim::ServerOptions options;
-        options.bigLog = false;
-        options.demoData = false;
-        options.tokens = {{m_token, QStringLiteral("demo"), {QStringLiteral("api")}, {}}};
-        options.tls = chain->serverConfiguration();
-        sim::Server server(options);
-        QVERIFY(server.listen());
+        const auto tlsServer = tlstest::startTlsSim(*chain, tlstest::apiToken(m_token));
+        sim::Server &server = *tlsServer;
         const QString instance = QStringLiteral("https://localhost:%1").arg(server.port());
         tls::TlsTrust trust;
         trust.add(chain->ca);

@@ -1,7 +1,7 @@
 // Sign-in against pipedeck-sim over loopback: every message the issue names.
 #include "accounts/sign_in_check.h"
 #include "gitlab/net/connection.h"
-#include "gitlab/tls_test_chain.h"
+#include "gitlab/tls_sim.h"
 #include "secrets/token_store.h"
 #include "sim/server.h"
 
@@ -206,13 +206,8 @@ private Q_SLOTS:
         QVERIFY2(tlstest::missingTlsBackend().isEmpty(), qPrintable(tlstest::missingTlsBackend()));
         const auto chain = tlstest::makeChain(QStringLiteral("localhost"));
         QVERIFY2(chain->error.isEmpty(), qPrintable(chain->error));
-        sim::ServerOptions options;
-        options.bigLog = false;
-        options.demoData = false;
-        options.tokens = {{m_apiToken, QStringLiteral("demo"), {QStringLiteral("api")}, {}}};
-        options.tls = chain->serverConfiguration();
-        sim::Server server(options);
-        QVERIFY(server.listen());
+        const auto tlsServer = tlstest::startTlsSim(*chain, tlstest::apiToken(m_apiToken));
+        sim::Server &server = *tlsServer;
         const QString byName = QStringLiteral("https://localhost:%1").arg(server.port());
 
         const auto refused = check(byName, m_apiToken);

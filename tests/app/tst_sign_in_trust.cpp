@@ -7,7 +7,7 @@
 #include "accounts/account_registry.h"
 #include "accounts/session_manager.h"
 #include "gitlab/net/connection.h"
-#include "gitlab/tls_test_chain.h"
+#include "gitlab/tls_sim.h"
 #include "secrets/fake_secret_store.h"
 #include "secrets/token_store.h"
 #include "signin/certificate_trust_dialog.h"
@@ -45,15 +45,7 @@ private:
 
     std::unique_ptr<sim::Server> startTlsSim(const tlstest::Chain &chain)
     {
-        sim::ServerOptions options;
-        options.bigLog = false;
-        options.demoData = false;
-        options.tokens = {{m_token, QStringLiteral("demo"), {QStringLiteral("api")}, {}}};
-        options.tls = chain.serverConfiguration();
-        auto server = std::make_unique<sim::Server>(options);
-        if (!server->listen())
-            qFatal("the TLS pipedeck-sim did not listen");
-        return server;
+        return tlstest::startTlsSim(chain, tlstest::apiToken(m_token));
     }
 
     static QString urlOf(const sim::Server &server, const QString &host)

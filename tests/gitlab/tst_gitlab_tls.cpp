@@ -3,7 +3,7 @@
 // described), trusting the account's CA lets it in, a wrong host name stays refused, and
 // removing the trust refuses again.
 #include "gitlab_test_support.h"
-#include "tls_test_chain.h"
+#include "tls_sim.h"
 
 #include "gitlab/requests/instance_requests.h"
 #include "tls/certificate_problem.h"
@@ -22,16 +22,10 @@ private:
     std::unique_ptr<tlstest::Chain> m_chain;
     std::unique_ptr<pipedeck::sim::Server> m_server;
 
-    std::unique_ptr<pipedeck::sim::Server> startTlsSim(const tlstest::Chain &chain,
-                                                       bool sendCa = false)
+    static std::unique_ptr<pipedeck::sim::Server> startTlsSim(const tlstest::Chain &chain,
+                                                              bool sendCa = false)
     {
-        pipedeck::sim::ServerOptions options = gltest::simOptions();
-        options.demoData = false;
-        options.tls = chain.serverConfiguration(sendCa);
-        auto server = std::make_unique<pipedeck::sim::Server>(options);
-        if (!server->listen())
-            qFatal("the TLS pipedeck-sim did not listen");
-        return server;
+        return tlstest::startTlsSim(chain, gltest::simOptions().tokens, sendCa);
     }
 
     static QUrl urlOf(const pipedeck::sim::Server &server, const QString &host)
