@@ -10,6 +10,8 @@ packages=(
     qt6-svg-dev qt6-translations-l10n qtkeychain-qt6-dev libgl-dev libqt6sql6-sqlite
     # the real Secret Service for the token-store tests
     dbus dbus-x11 gnome-keyring libsecret-tools
+    # the TLS tests make a CA and a server certificate at test time
+    openssl
     # fuzzing (libFuzzer) and the log benchmark's peer
     clang libclang-rt-14-dev glogg
     # the .deb: man pages from --help, shlibdeps, lint, desktop and AppStream checks

@@ -1,9 +1,11 @@
 #include "signin/sign_in_dialog.h"
 
 #include "accounts/instance_url.h"
+#include "tls/certificate_problem.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -63,6 +65,24 @@ SignInDialog::SignInDialog(QWidget *parent)
     m_warning->setStyleSheet(QStringLiteral("color: #c17d10;"));
 
     m_success = makeMessageLabel(QStringLiteral("success"));
+    m_certificate = makeMessageLabel(QStringLiteral("certificate"));
+    m_certificate->setAccessibleName(tr("The server's certificate"));
+    m_certificate->setFrameShape(QFrame::StyledPanel);
+    m_trustCertificate = new QPushButton(tr("Trust this certificate…"));
+    m_trustCertificate->setObjectName(QStringLiteral("trustCertificate"));
+    m_trustCertificate->setAutoDefault(false);
+    m_trustCertificate->hide();
+    m_trustCaFile = new QPushButton(tr("Trust a CA file…"));
+    m_trustCaFile->setObjectName(QStringLiteral("trustCaFile"));
+    m_trustCaFile->setAutoDefault(false);
+    m_trustCaFile->hide();
+    connect(m_trustCertificate, &QPushButton::clicked, this,
+            &SignInDialog::trustCertificateRequested);
+    connect(m_trustCaFile, &QPushButton::clicked, this, &SignInDialog::trustCaFileRequested);
+    auto *trustRow = new QHBoxLayout;
+    trustRow->addWidget(m_trustCertificate);
+    trustRow->addWidget(m_trustCaFile);
+    trustRow->addStretch();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_signIn = m_buttons->addButton(tr("Sign in"), QDialogButtonBox::AcceptRole);
@@ -84,6 +104,8 @@ SignInDialog::SignInDialog(QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(m_success);
     layout->addWidget(m_error);
+    layout->addWidget(m_certificate);
+    layout->addLayout(trustRow);
     layout->addWidget(m_warning);
     layout->addStretch();
     layout->addWidget(m_buttons);
@@ -146,10 +168,20 @@ void SignInDialog::showWarning(const QString &message)
 
 void SignInDialog::clearMessages()
 {
-    for (QLabel *label : {m_status, m_error, m_warning, m_success}) {
+    for (QLabel *label : {m_status, m_error, m_warning, m_success, m_certificate}) {
         label->clear();
         label->hide();
     }
+    m_trustCertificate->hide();
+    m_trustCaFile->hide();
+}
+
+void SignInDialog::showCertificateProblem(const tls::CertificateProblem &problem)
+{
+    m_certificate->setText(problem.detailsText());
+    m_certificate->show();
+    m_trustCertificate->setVisible(problem.canTrustAnchor());
+    m_trustCaFile->setVisible(problem.trustCanHelp());
 }
 
 void SignInDialog::showSignedIn(const QString &summary)

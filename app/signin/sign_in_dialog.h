@@ -2,6 +2,10 @@
 
 #include <QDialog>
 
+namespace pipedeck::tls {
+struct CertificateProblem;
+}
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -31,9 +35,14 @@ public:
     void clearMessages();
     // The check passed: show who signed in (plain text) and turn "Sign in" into "Continue".
     void showSignedIn(const QString &summary);
+    // The server's certificate was refused: its details, and the ways to trust it that can
+    // help ("Trust this certificate…" only for a self-signed top of the chain).
+    void showCertificateProblem(const tls::CertificateProblem &problem);
 
 Q_SIGNALS:
     void signInRequested(const QString &instanceText, const QString &token);
+    void trustCertificateRequested();
+    void trustCaFileRequested();
 
 private:
     void updateTokenLink();
@@ -48,6 +57,9 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_signIn = nullptr;
     QLabel *m_success = nullptr;
+    QLabel *m_certificate = nullptr;
+    QPushButton *m_trustCertificate = nullptr;
+    QPushButton *m_trustCaFile = nullptr;
     bool m_busy = false;
     bool m_signedIn = false;
 };

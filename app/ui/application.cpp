@@ -14,6 +14,7 @@
 #include "gitlab/net/connection.h"
 #include "history/run_history.h"
 #include "i18n/translator.h"
+#include "logfollow/job_log_cache.h"
 #include "logview/log_viewer_window.h"
 #include "models/projects/projects_model.h"
 #include "pipelines/project_page.h"
@@ -125,6 +126,7 @@ int Application::start(const QStringList &arguments)
     }
 
     m_settings = std::make_unique<QSettings>();
+    openJobLogCache(*m_settings);
     m_secretStore = std::make_unique<KeychainSecretStore>();
     m_tokens = std::make_unique<TokenStore>(*m_secretStore, *m_settings);
     m_presets = std::make_unique<presets::PresetStore>(*m_secretStore, *m_settings);
@@ -467,6 +469,23 @@ void Application::closeSecondaryWindows()
         for (JobLogWindow *window : logs)
             window->close();
     }
+}
+
+void Application::openJobLogCache(QSettings &settings)
+{
+    // Followed job logs (which may hold secrets) are cached on disk: what a crashed or killed
+    // run left is removed now, before any new log is cached.
+    logfollow::JobLogCache &cache = logfollow::JobLogCache::shared();
+    bool ok = false;
+    const qint64 limitMiB = settings.value(QStringLiteral("jobLogs/cacheLimitMiB")).toLongLong(&ok);
+    if (ok && limitMiB > 0)
+        cache.setMaxBytes(limitMiB * 1024 * 1024);
+    QString error;
+    if (!cache.open(&error))
+        qCWarning(lcLog) << "job-log cache:" << error;
+    else if (cache.removedAtOpen() > 0)
+        qCInfo(lcLog) << "job-log cache: removed" << cache.removedAtOpen()
+                      << "leftover(s) of stopped runs";
 }
 
 void Application::signInForThisRun(const QString &instance, const QString &token, bool demo)

@@ -77,6 +77,7 @@ public:
 private:
     bool startDemo();
     void signInForThisRun(const QString &instance, const QString &token, bool demo);
+    static void openJobLogCache(QSettings &settings);
     void syncWorkspace(const QString &accountId);
     void showAccount(const QString &accountId);
     void updatePolling();

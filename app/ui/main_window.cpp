@@ -10,6 +10,7 @@
 #include "models/pipelines/pipelines_model.h"
 #include "pipelines/project_page.h"
 #include "ui/account_label.h"
+#include "ui/account_trust_row.h"
 #include "ui/welcome_page.h"
 
 #include <QAction>
@@ -118,6 +119,16 @@ MainWindow::MainWindow(SessionManager &sessions, QWidget *parent)
     bannerRow->addWidget(m_accountBanner, 1);
     bannerRow->addWidget(m_retry);
     leftLayout->addLayout(bannerRow);
+
+    m_trustRow = new AccountTrustRow;
+    connect(m_trustRow, &AccountTrustRow::removeRequested, this, [this] {
+        const QString id = currentAccountId();
+        m_sessions.setTlsTrust(id, {});
+        if (const AccountSession *session = m_sessions.session(id))
+            showNotice(tr("%1 trusts only this computer's certificates again.")
+                           .arg(accountLabel(session->account)));
+    });
+    leftLayout->addWidget(m_trustRow);
 
     m_navigationHost = new QWidget;
     auto *hostLayout = new QVBoxLayout(m_navigationHost);
@@ -401,6 +412,7 @@ void MainWindow::updateAccountBanner()
     m_accountBanner->setText(text);
     m_accountBanner->setVisible(!text.isEmpty());
     m_retry->setVisible(retry);
+    m_trustRow->setAccount(session ? &session->account : nullptr);
 }
 
 } // namespace pipedeck

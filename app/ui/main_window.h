@@ -12,6 +12,7 @@ class QWidget;
 
 namespace pipedeck {
 
+class AccountTrustRow;
 class ProjectPage;
 class SessionManager;
 class WelcomePage;
@@ -90,6 +91,7 @@ private:
     QComboBox *m_accounts = nullptr;
     QLabel *m_accountBanner = nullptr;
     QPushButton *m_retry = nullptr;
+    AccountTrustRow *m_trustRow = nullptr;
     QWidget *m_navigationHost = nullptr;
     QStackedWidget *m_centre = nullptr;
     WelcomePage *m_welcome = nullptr;

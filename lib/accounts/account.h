@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tls/tls_trust.h"
+
 #include <QDate>
 #include <QString>
 #include <QStringList>
@@ -24,6 +26,9 @@ struct Account
     QStringList scopes;   // of the token, as GitLab reported at sign-in
     QDate tokenExpiresAt; // null when the token does not expire
     Origin origin = Origin::Saved;
+    // Certificates this account trusts beyond the system's (an internal CA), added by the
+    // user after a refused certificate; public, so kept in settings as PEM.
+    tls::TlsTrust tlsTrust;
 
     bool canWrite() const { return scopes.contains(QStringLiteral("api")); }
     friend bool operator==(const Account &, const Account &) = default;

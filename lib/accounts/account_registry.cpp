@@ -8,7 +8,8 @@ namespace pipedeck {
 
 namespace {
 const auto kGroup = QStringLiteral("accounts");
-}
+const auto kTrustedCertificates = QStringLiteral("trustedCertificates");
+} // namespace
 
 AccountRegistry::AccountRegistry(QSettings &settings, QObject *parent)
     : QObject(parent)
@@ -70,6 +71,8 @@ void AccountRegistry::load()
         account.displayName = m_settings.value(QStringLiteral("displayName")).toString();
         account.scopes = m_settings.value(QStringLiteral("scopes")).toStringList();
         account.tokenExpiresAt = m_settings.value(QStringLiteral("tokenExpiresAt")).toDate();
+        account.tlsTrust =
+            tls::TlsTrust::fromPem(m_settings.value(kTrustedCertificates).toString().toLatin1());
         if (!account.instance.isValid() || account.username.isEmpty()) {
             qCWarning(lcUi) << "skipping an unreadable saved account at index" << i;
             continue;
@@ -94,6 +97,9 @@ void AccountRegistry::save()
         m_settings.setValue(QStringLiteral("displayName"), account.displayName);
         m_settings.setValue(QStringLiteral("scopes"), account.scopes);
         m_settings.setValue(QStringLiteral("tokenExpiresAt"), account.tokenExpiresAt);
+        if (!account.tlsTrust.isEmpty())
+            m_settings.setValue(kTrustedCertificates,
+                                QString::fromLatin1(account.tlsTrust.toPem()));
     }
     m_settings.endArray();
     m_settings.sync();

@@ -83,6 +83,7 @@ void SessionManager::applyLoadedToken(const QString &accountId, const TokenResul
     case TokenOutcome::Found: {
         auto connection =
             std::make_unique<gitlab::Connection>(session.account.instance, *m_options);
+        connection->setTlsTrust(session.account.tlsTrust);
         connection->setToken(QString::fromUtf8(result.token));
         e->setConnection(std::move(connection));
         session.state = AccountSession::State::Ready;
@@ -116,6 +117,14 @@ void SessionManager::addSignedIn(const Account &account,
                                  std::unique_ptr<gitlab::Connection> connection,
                                  const QByteArray &token)
 {
+    addSignedIn(account, std::move(connection), token, nullptr, {});
+}
+
+void SessionManager::addSignedIn(const Account &account,
+                                 std::unique_ptr<gitlab::Connection> connection,
+                                 const QByteArray &token, QObject *context, TokenSaved saved)
+{
+    const QPointer<QObject> savedContext = context;
     if (m_entries.count(account.id)) {
         Entry *old = entry(account.id);
         if (old->connection)
@@ -137,19 +146,36 @@ void SessionManager::addSignedIn(const Account &account,
     if (account.origin != Account::Origin::Saved)
         return; // environment and demo accounts are never stored
     const QString id = account.id;
-    m_tokens.save(tokenKeyFor(account), token, this, [this, id](const TokenResult &result) {
-        Entry *saved = entry(id);
-        if (!saved)
-            return;
-        if (result.outcome == TokenOutcome::SessionOnly) {
-            saved->session.sessionOnly = true;
-            saved->session.message = result.message;
-            Q_EMIT sessionChanged(id);
-            Q_EMIT notice(id, result.message);
-        } else if (result.outcome != TokenOutcome::Saved) {
-            Q_EMIT notice(id, result.message);
-        }
-    });
+    m_tokens.save(tokenKeyFor(account), token, this,
+                  [this, id, savedContext, saved = std::move(saved)](const TokenResult &result) {
+                      if (saved && savedContext)
+                          saved(result);
+                      Entry *kept = entry(id);
+                      if (!kept)
+                          return;
+                      if (result.outcome == TokenOutcome::SessionOnly) {
+                          kept->session.sessionOnly = true;
+                          kept->session.message = result.message;
+                          Q_EMIT sessionChanged(id);
+                          Q_EMIT notice(id, result.message);
+                      } else if (result.outcome != TokenOutcome::Saved) {
+                          Q_EMIT notice(id, result.message);
+                      }
+                  });
+}
+
+void SessionManager::setTlsTrust(const QString &accountId, const tls::TlsTrust &trust)
+{
+    Entry *e = entry(accountId);
+    if (!e || e->session.account.tlsTrust == trust)
+        return;
+    e->session.account.tlsTrust = trust;
+    if (e->connection)
+        e->connection->setTlsTrust(trust);
+    m_registry.upsert(e->session.account);
+    qCInfo(lcNet) << "account" << accountId << "trusts" << trust.certificates().size()
+                  << "extra certificate(s)";
+    Q_EMIT sessionChanged(accountId);
 }
 
 void SessionManager::signOut(const QString &accountId)

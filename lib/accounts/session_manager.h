@@ -56,6 +56,14 @@ public:
     // that fails the token is kept for this run only and notice() says so.
     void addSignedIn(const Account &account, std::unique_ptr<gitlab::Connection> connection,
                      const QByteArray &token);
+    // Called once the keychain answered for a signed-in saved account (Saved, SessionOnly or
+    // a failure), so that the sign-in dialog can say where the token went.
+    using TokenSaved = std::function<void(const TokenResult &)>;
+    void addSignedIn(const Account &account, std::unique_ptr<gitlab::Connection> connection,
+                     const QByteArray &token, QObject *context, TokenSaved saved);
+    // Replaces the certificates the account trusts beyond the system's (empty: none), in
+    // settings and on its live connection; its next request is verified against them.
+    void setTlsTrust(const QString &accountId, const tls::TlsTrust &trust);
     // Forgets the account and deletes its token from the keychain.
     void signOut(const QString &accountId);
     // What removeAccount() removes from the keychain: the personal access token, trigger

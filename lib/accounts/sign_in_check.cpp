@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "gitlab/net/connection.h"
 #include "gitlab/requests/instance_requests.h"
+#include "secrets/token_store.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -27,7 +28,7 @@ SignInCheck::SignInCheck(QObject *parent)
 SignInCheck::~SignInCheck() = default;
 
 void SignInCheck::start(const QString &instanceText, const QString &token, Account::Origin origin,
-                        const gitlab::ConnectionOptions &options)
+                        const gitlab::ConnectionOptions &options, const tls::TlsTrust &trust)
 {
     ++m_generation;
     if (m_connection)
@@ -36,20 +37,26 @@ void SignInCheck::start(const QString &instanceText, const QString &token, Accou
     m_running = true;
     m_userOk = false;
     m_userError.clear();
+    m_certificateProblem.reset();
 
     const InstanceUrl instance = parseInstanceUrl(instanceText);
     if (!instance.error.isEmpty()) {
         fail(instance.error);
         return;
     }
-    if (token.trimmed().isEmpty()) {
-        fail(tr("Enter a personal access token."));
+    // The store's rules, before the token goes anywhere: what it would refuse to keep is
+    // not sent either.
+    if (const QString error = TokenStore::validationError(token.trimmed().toUtf8());
+        !error.isEmpty()) {
+        fail(error);
         return;
     }
 
     m_result.account.instance = instance.url;
     m_result.account.origin = origin;
+    m_result.account.tlsTrust = trust;
     m_connection = std::make_unique<gitlab::Connection>(instance.url, options);
+    m_connection->setTlsTrust(trust);
     m_connection->setToken(token.trimmed());
 
     m_outstanding = 2;
@@ -65,6 +72,8 @@ void SignInCheck::start(const QString &instanceText, const QString &token, Accou
             m_result.account.displayName = user->user().name;
         } else {
             m_userError = describeFailure(user->status(), m_result.account.instance);
+            if (const tls::CertificateProblem *problem = user->status().certificateProblem())
+                m_certificateProblem = *problem;
             qCInfo(lcNet) << "sign-in check: /user failed:" << user->status().detail();
         }
         finishWhenBothDone();
@@ -110,11 +119,18 @@ QString SignInCheck::describeFailure(const gitlab::Status &status, const QUrl &i
     case gitlab::Status::Timeout:
         return tr("%1 did not answer in time. Check the address and your network connection.")
             .arg(host);
-    case gitlab::Status::TlsError:
-        return tr("The certificate of %1 could not be verified, so the token was not sent. "
-                  "If your instance uses an internal certificate authority, add it to the "
-                  "system's trusted certificates.")
-            .arg(host);
+    case gitlab::Status::TlsError: {
+        QString text =
+            tr("The certificate of %1 could not be verified, so the token was not sent.").arg(host);
+        if (const tls::CertificateProblem *problem = status.certificateProblem()) {
+            text += QLatin1Char(' ') + problem->reasons.join(QLatin1Char(' '));
+            if (problem->trustCanHelp())
+                text += QLatin1Char(' ') +
+                        tr("If your instance uses an internal certificate authority, you can "
+                           "trust its certificate for this account.");
+        }
+        return text;
+    }
     case gitlab::Status::NotFound:
     case gitlab::Status::BadReply:
         return tr("%1 does not look like a GitLab instance: it did not answer the GitLab API.")
@@ -180,6 +196,7 @@ void SignInCheck::fail(const QString &error)
         m_connection.release()->deleteLater();
     m_result.ok = false;
     m_result.error = error;
+    m_result.certificateProblem = m_certificateProblem;
     m_running = false;
     // Always from the event loop, so callers can connect after start().
     QTimer::singleShot(0, this, [this, result = m_result, generation = m_generation] {

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "tls/certificate_problem.h"
 
 #include <QObject>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 namespace pipedeck::gitlab {
 class Connection;
@@ -29,15 +31,20 @@ public:
         Account account;      // ok: username, display name, scopes, expiry filled in
         QString error;        // !ok: what went wrong, for the user
         QStringList warnings; // ok: things to know (read_api only, expiry soon, ...)
+        // !ok because the server's certificate was refused: what it is and why, so the user
+        // can decide to trust its CA for this account.
+        std::optional<tls::CertificateProblem> certificateProblem;
     };
 
     explicit SignInCheck(QObject *parent = nullptr);
     ~SignInCheck() override;
 
     // Starts a check; finished() follows exactly once (also for bad input, from the
-    // event loop). A check already running is abandoned.
+    // event loop). A check already running is abandoned. The token's form is checked before
+    // anything is sent (the token store's rules). `trust`: certificates to trust beyond the
+    // system's; a successful result's account carries them.
     void start(const QString &instanceText, const QString &token, Account::Origin origin,
-               const gitlab::ConnectionOptions &options);
+               const gitlab::ConnectionOptions &options, const tls::TlsTrust &trust = {});
     bool isRunning() const { return m_running; }
 
     // After a successful finished(): the connection, with the token set.
@@ -55,6 +62,7 @@ private:
 
     std::unique_ptr<gitlab::Connection> m_connection;
     Result m_result;
+    std::optional<tls::CertificateProblem> m_certificateProblem;
     bool m_running = false;
     int m_outstanding = 0;
     bool m_userOk = false;

@@ -4,11 +4,11 @@
 #include "gitlab/net/connection.h"
 #include "gitlab/requests/job_requests.h"
 #include "log/logdocument.h"
+#include "logfollow/job_log_cache.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QStandardPaths>
 #include <QTemporaryFile>
 
 namespace pipedeck::logfollow {
@@ -41,18 +41,31 @@ TraceFollower::~TraceFollower()
 {
     stop();
     for (const QString &path : std::as_const(m_oldCachePaths))
-        QFile::remove(path);
+        removeCacheFile(path);
     if (!m_cachePath.isEmpty())
-        QFile::remove(m_cachePath);
+        removeCacheFile(m_cachePath);
+}
+
+JobLogCache *TraceFollower::cache() const
+{
+    if (!m_options.cacheDirectory.isEmpty())
+        return nullptr;
+    return m_options.cache ? m_options.cache : &JobLogCache::shared();
+}
+
+void TraceFollower::removeCacheFile(const QString &path)
+{
+    if (JobLogCache *shared = cache())
+        shared->release(path);
+    else
+        QFile::remove(path);
 }
 
 QString TraceFollower::newCachePath(QString *error)
 {
-    QString directory = m_options.cacheDirectory;
-    if (directory.isEmpty()) {
-        directory = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
-                    QStringLiteral("/job-logs");
-    }
+    if (JobLogCache *shared = cache())
+        return shared->createFile(QStringLiteral("job-%1").arg(m_jobId), error);
+    const QString directory = m_options.cacheDirectory;
     if (!QDir().mkpath(directory)) {
         if (error)
             *error = QCoreApplication::translate("TraceFollower",
@@ -239,12 +252,15 @@ bool TraceFollower::switchToNewCache(QString *error)
     // Bytes still queued for the old cache must not land in the new one.
     m_document.waitForIndexed();
     if (!m_document.startCache(path, error)) {
-        QFile::remove(path);
+        removeCacheFile(path);
         return false;
     }
     // The old cache was unmapped when the document switched to the new one.
-    if (!m_cachePath.isEmpty() && !QFile::remove(m_cachePath))
-        m_oldCachePaths.append(m_cachePath);
+    if (!m_cachePath.isEmpty()) {
+        removeCacheFile(m_cachePath);
+        if (QFile::exists(m_cachePath))
+            m_oldCachePaths.append(m_cachePath);
+    }
     m_cachePath = path;
     m_held = {};
     m_etag.clear();

@@ -22,6 +22,8 @@ class LogDocument;
 
 namespace pipedeck::logfollow {
 
+class JobLogCache;
+
 // Follows one job's trace into a LogDocument (no widgets): polls
 // GET /projects/:id/jobs/:id/trace with If-None-Match, appends only the new suffix when the
 // new trace extends the held one and downloads the whole trace again into a new cache when it
@@ -44,8 +46,10 @@ public:
         int slowIntervalMs = 15000;
         // The job's status is read with every n-th trace poll.
         int statusEveryPolls = 3;
-        // Where the trace is cached; empty: QStandardPaths::CacheLocation + "/job-logs".
+        // Where the trace is cached: in `cache` (null: JobLogCache::shared()), unless
+        // `cacheDirectory` names a folder of the caller's.
         QString cacheDirectory;
+        JobLogCache *cache = nullptr;
     };
     struct Stats
     {
@@ -118,6 +122,8 @@ private:
     void finishIfDone();
     void handleFailure(const gitlab::Status &status);
     QString newCachePath(QString *error);
+    void removeCacheFile(const QString &path);
+    JobLogCache *cache() const;
 
     gitlab::Connection &m_connection;
     gitlab::ProjectRef m_project;

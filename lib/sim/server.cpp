@@ -10,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <QPointer>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -53,7 +54,15 @@ struct Server::Private
         , clock(o.startTime, o.speed, o.clockRunning)
         , world(clock, o.seed)
         , auth(o.tokens, world)
-    {}
+    {
+        if (o.tls.isNull()) {
+            tcp = std::make_unique<QTcpServer>();
+        } else {
+            auto ssl = std::make_unique<QSslServer>();
+            ssl->setSslConfiguration(o.tls);
+            tcp = std::move(ssl);
+        }
+    }
 
     ServerOptions options;
     SimClock clock;
@@ -61,7 +70,7 @@ struct Server::Private
     Authenticator auth;
     Router router;
     FaultInjector faults;
-    QTcpServer tcp;
+    std::unique_ptr<QTcpServer> tcp; //!< a QSslServer when options.tls is set
     QList<RecordedRequest> requests;
     QString baseUrl;
     QByteArray etagCacheBody; // kept alive so its data pointer identifies it
@@ -121,37 +130,44 @@ Server::Server(ServerOptions options, QObject *parent)
         d->liveliness.start();
     }
 
-    connect(&d->tcp, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = d->tcp.nextPendingConnection()) {
+    const auto acceptConnections = [this] {
+        while (QTcpSocket *socket = d->tcp->nextPendingConnection()) {
             auto *connection = new HttpConnection(
                 socket,
                 [this](HttpConnection *c, const HttpRequest &request) { handle(c, request); },
                 this);
             connect(connection, &HttpConnection::closed, connection, &QObject::deleteLater);
         }
-    });
+    };
+    // A QSslServer queues a socket once its handshake is done, and says so with
+    // pendingConnectionAvailable (newConnection comes before the handshake).
+    if (d->options.tls.isNull())
+        connect(d->tcp.get(), &QTcpServer::newConnection, this, acceptConnections);
+    else
+        connect(d->tcp.get(), &QTcpServer::pendingConnectionAvailable, this, acceptConnections);
 }
 
 Server::~Server() = default;
 
 bool Server::listen(const QHostAddress &address, quint16 port)
 {
-    if (!d->tcp.listen(address, port)) {
-        qCWarning(lcSim) << "cannot listen:" << d->tcp.errorString();
+    if (!d->tcp->listen(address, port)) {
+        qCWarning(lcSim) << "cannot listen:" << d->tcp->errorString();
         return false;
     }
-    QHostAddress host = d->tcp.serverAddress();
+    QHostAddress host = d->tcp->serverAddress();
     QString hostText = host.toString();
     if (host.protocol() == QAbstractSocket::IPv6Protocol)
         hostText = QLatin1Char('[') + hostText + QLatin1Char(']');
-    d->baseUrl = QStringLiteral("http://") + hostText + QLatin1Char(':') +
-                 QString::number(d->tcp.serverPort());
+    d->baseUrl =
+        (d->options.tls.isNull() ? QStringLiteral("http://") : QStringLiteral("https://")) +
+        hostText + QLatin1Char(':') + QString::number(d->tcp->serverPort());
     return true;
 }
 
 quint16 Server::port() const
 {
-    return d->tcp.serverPort();
+    return d->tcp->serverPort();
 }
 
 QUrl Server::baseUrl() const

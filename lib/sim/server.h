@@ -27,7 +27,7 @@ public:
 
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     quint16 port() const;
-    QUrl baseUrl() const; // http://127.0.0.1:<port>  (no /api/v4)
+    QUrl baseUrl() const; // http://127.0.0.1:<port> (https with options.tls; no /api/v4)
 
     void addFault(const FaultRule &rule);
     void clearFaults();

@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QSslConfiguration>
 #include <QString>
 #include <QStringList>
 
@@ -36,6 +37,8 @@ struct ServerOptions
     // deterministic from the seed) for the ref-picker benchmark.
     bool manyBranches = false;
     QDateTime startTime; // simulated "now" at start; null = the wall clock's now
+    // Set (with a local certificate and key): the server speaks https only. Null: plain http.
+    QSslConfiguration tls;
 };
 
 } // namespace pipedeck::sim

@@ -5,6 +5,8 @@
 #include "accounts/session_manager.h"
 #include "accounts/sign_in_check.h"
 #include "gitlab/net/connection.h"
+#include "gitlab/requests/instance_requests.h"
+#include "gitlab/tls_sim.h"
 #include "secrets/fake_secret_store.h"
 #include "secrets/token_store.h"
 #include "sim/server.h"
@@ -28,12 +30,13 @@ private:
     QString iniPath() const { return m_dir.filePath(QStringLiteral("pipedeck.ini")); }
 
     // Signs in through the real check, as the dialog does, into a fresh manager.
-    QString signIn(SessionManager &sessions)
+    QString signIn(SessionManager &sessions, const QString &instance = {},
+                   const tls::TlsTrust &trust = {})
     {
         SignInCheck check;
         QSignalSpy finished(&check, &SignInCheck::finished);
-        check.start(m_server->baseUrl().toString(), m_token, Account::Origin::Saved,
-                    sessions.connectionOptions());
+        check.start(instance.isEmpty() ? m_server->baseUrl().toString() : instance, m_token,
+                    Account::Origin::Saved, sessions.connectionOptions(), trust);
         if (!finished.wait(10000))
             return {};
         const auto result = finished.constFirst().constFirst().value<SignInCheck::Result>();
@@ -128,6 +131,80 @@ private Q_SLOTS:
         QCOMPARE(sessions.session(id)->state, AccountSession::State::Ready);
         QVERIFY(keychain.keys().isEmpty());
         settings.sync();
+        QFile ini(iniPath());
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        QVERIFY(!ini.readAll().contains(m_token.toUtf8()));
+    }
+
+    static gitlab::Status currentUser(gitlab::Connection &connection)
+    {
+        gitlab::GetCurrentUser request;
+        QSignalSpy finished(&request, &gitlab::Request::finished);
+        request.start(&connection);
+        if (!finished.wait(10000))
+            qFatal("GET /user did not finish");
+        return request.status();
+    }
+
+    void trustedCertificateIsKeptPerAccountAndRemovable()
+    {
+        QVERIFY2(tlstest::missingTlsBackend().isEmpty(), qPrintable(tlstest::missingTlsBackend()));
+        const auto chain = tlstest::makeChain(QStringLiteral("localhost"));
+        QVERIFY2(chain->error.isEmpty(), qPrintable(chain->error));
+        const auto tlsServer = tlstest::startTlsSim(*chain, tlstest::apiToken(m_token));
+        sim::Server &server = *tlsServer;
+        const QString instance = QStringLiteral("https://localhost:%1").arg(server.port());
+        tls::TlsTrust trust;
+        trust.add(chain->ca);
+
+        FakeSecretStore keychain;
+        QString id;
+        {
+            QSettings settings(iniPath(), QSettings::IniFormat);
+            TokenStore tokens(keychain, settings);
+            AccountRegistry registry(settings);
+            SessionManager sessions(registry, tokens, {});
+            id = signIn(sessions, instance, trust);
+            QVERIFY(!id.isEmpty());
+            QTRY_COMPARE(keychain.keys().size(), 1);
+            QCOMPARE(registry.find(id)->tlsTrust, trust);
+        }
+        {
+            // After a restart: read back from settings, applied to the restored connection.
+            QSettings settings(iniPath(), QSettings::IniFormat);
+            QVERIFY(settings.allKeys()
+                        .join(QLatin1Char(' '))
+                        .contains(QStringLiteral("trustedCertificates")));
+            TokenStore tokens(keychain, settings);
+            AccountRegistry registry(settings);
+            QCOMPARE(registry.find(id)->tlsTrust, trust);
+            SessionManager sessions(registry, tokens, {});
+            sessions.restoreSavedAccounts();
+            QTRY_COMPARE(sessions.session(id)->state, AccountSession::State::Ready);
+            QCOMPARE(sessions.connection(id)->tlsTrust(), trust);
+            QVERIFY(currentUser(*sessions.connection(id)).ok());
+
+            // Another account on the same computer does not inherit it.
+            gitlab::Connection stranger{QUrl(instance)};
+            QCOMPARE(gitlab::Status::codeName(currentUser(stranger).code()),
+                     gitlab::Status::codeName(gitlab::Status::TlsError));
+
+            QSignalSpy changed(&sessions, &SessionManager::sessionChanged);
+            sessions.setTlsTrust(id, {});
+            QCOMPARE(changed.size(), 1);
+            QVERIFY(sessions.session(id)->account.tlsTrust.isEmpty());
+            QVERIFY(registry.find(id)->tlsTrust.isEmpty());
+            server.clearRequests();
+            QCOMPARE(gitlab::Status::codeName(currentUser(*sessions.connection(id)).code()),
+                     gitlab::Status::codeName(gitlab::Status::TlsError));
+            QVERIFY(server.requests().isEmpty());
+        }
+        QSettings settings(iniPath(), QSettings::IniFormat);
+        QVERIFY(!settings.allKeys()
+                     .join(QLatin1Char(' '))
+                     .contains(QStringLiteral("trustedCertificates")));
+        AccountRegistry registry(settings);
+        QVERIFY(registry.find(id)->tlsTrust.isEmpty());
         QFile ini(iniPath());
         QVERIFY(ini.open(QIODevice::ReadOnly));
         QVERIFY(!ini.readAll().contains(m_token.toUtf8()));

@@ -1,6 +1,8 @@
 // Sign-in against pipedeck-sim over loopback: every message the issue names.
 #include "accounts/sign_in_check.h"
 #include "gitlab/net/connection.h"
+#include "gitlab/tls_sim.h"
+#include "secrets/token_store.h"
 #include "sim/server.h"
 
 #include <QFile>
@@ -42,11 +44,12 @@ private:
     QString m_readToken = newToken();
     std::unique_ptr<sim::Server> m_server;
 
-    SignInCheck::Result check(const QString &instance, const QString &token)
+    SignInCheck::Result check(const QString &instance, const QString &token,
+                              const pipedeck::tls::TlsTrust &trust = {})
     {
         SignInCheck check;
         QSignalSpy finished(&check, &SignInCheck::finished);
-        check.start(instance, token, Account::Origin::Saved, fastOptions());
+        check.start(instance, token, Account::Origin::Saved, fastOptions(), trust);
         if (!finished.wait(15000))
             qFatal("sign-in check did not finish");
         const auto result = finished.constFirst().constFirst().value<SignInCheck::Result>();
@@ -154,6 +157,94 @@ private Q_SLOTS:
         QVERIFY2(result.error.contains(QStringLiteral("certificate")), qPrintable(result.error));
         QVERIFY(!received.contains(m_apiToken.toUtf8()));
         QVERIFY(!received.contains("GET /api"));
+    }
+
+    void badTokenFormIsRefusedBeforeSending_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<QByteArray>("bytes"); // what the store is asked to judge
+        QTest::newRow("empty") << QString() << QByteArray();
+        QTest::newRow("blank") << QStringLiteral("   ") << QByteArray();
+        QTest::newRow("line break inside")
+            << QStringLiteral("glpat-abc\ndef") << QByteArray("glpat-abc\ndef");
+        QTest::newRow("tab inside")
+            << QStringLiteral("glpat-abc\tdef") << QByteArray("glpat-abc\tdef");
+        QTest::newRow("escape") << QStringLiteral("glpat-\x1b[0m") << QByteArray("glpat-\x1b[0m");
+        const QByteArray longToken(2001, 'a');
+        QTest::newRow("2001 bytes") << QString::fromLatin1(longToken) << longToken;
+        // 667 characters, 2,001 bytes: the limit is in bytes, as the keychain counts.
+        const QString wide(667, QChar(0x3042));
+        QTest::newRow("2001 bytes of UTF-8") << wide << wide.toUtf8();
+    }
+
+    void badTokenFormIsRefusedBeforeSending()
+    {
+        QFETCH(QString, token);
+        QFETCH(QByteArray, bytes);
+        const QString expected = pipedeck::TokenStore::validationError(bytes);
+        QVERIFY(!expected.isEmpty());
+        m_server->clearRequests();
+        const auto result = check(m_server->baseUrl().toString(), token);
+        QVERIFY(!result.ok);
+        QCOMPARE(result.error, expected);
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
+    void longestAcceptedTokenIsSent()
+    {
+        // 2,000 bytes is allowed: it reaches GitLab (which refuses it as unknown).
+        m_server->clearRequests();
+        const auto result = check(m_server->baseUrl().toString(), QString(2000, QLatin1Char('a')));
+        QVERIFY(!result.ok);
+        QVERIFY2(result.error.contains(QStringLiteral("did not accept this token")),
+                 qPrintable(result.error));
+        QVERIFY(!m_server->requests().isEmpty());
+    }
+
+    void internalCaIsRefusedWithItsCertificateThenTrusted()
+    {
+        QVERIFY2(tlstest::missingTlsBackend().isEmpty(), qPrintable(tlstest::missingTlsBackend()));
+        const auto chain = tlstest::makeChain(QStringLiteral("localhost"));
+        QVERIFY2(chain->error.isEmpty(), qPrintable(chain->error));
+        const auto tlsServer = tlstest::startTlsSim(*chain, tlstest::apiToken(m_apiToken));
+        sim::Server &server = *tlsServer;
+        const QString byName = QStringLiteral("https://localhost:%1").arg(server.port());
+
+        const auto refused = check(byName, m_apiToken);
+        QVERIFY(!refused.ok);
+        QVERIFY2(refused.error.contains(QStringLiteral("could not be verified")),
+                 qPrintable(refused.error));
+        QVERIFY2(refused.error.contains(QStringLiteral("trust its certificate")),
+                 qPrintable(refused.error));
+        QVERIFY(refused.certificateProblem.has_value());
+        QCOMPARE(refused.certificateProblem->subject, QStringLiteral("CN=localhost"));
+        QCOMPARE(refused.certificateProblem->issuer, QStringLiteral("CN=Pipedeck Test CA"));
+        QCOMPARE(refused.certificateProblem->sha256,
+                 pipedeck::tls::CertificateProblem::fingerprint(chain->server));
+        QVERIFY(refused.certificateProblem->trustCanHelp());
+        QVERIFY(server.requests().isEmpty()); // the token was never sent
+
+        const auto file = pipedeck::tls::readCertificateFile(chain->caPath());
+        QCOMPARE(file.certificates.size(), 1);
+        pipedeck::tls::TlsTrust trust;
+        trust.add(file.certificates.constFirst());
+        const auto trusted = check(byName, m_apiToken, trust);
+        QVERIFY2(trusted.ok, qPrintable(trusted.error));
+        QCOMPARE(trusted.account.username, QStringLiteral("demo"));
+        QCOMPARE(trusted.account.tlsTrust, trust);
+        QVERIFY(!trusted.certificateProblem);
+
+        // The same trust does not make another host name acceptable.
+        server.clearRequests();
+        const auto otherHost =
+            check(QStringLiteral("https://127.0.0.1:%1").arg(server.port()), m_apiToken, trust);
+        QVERIFY(!otherHost.ok);
+        QVERIFY(otherHost.certificateProblem.has_value());
+        QVERIFY(!otherHost.certificateProblem->trustCanHelp());
+        QVERIFY2(otherHost.error.contains(QStringLiteral("not valid for this host name")),
+                 qPrintable(otherHost.error));
+        QVERIFY(!otherHost.error.contains(QStringLiteral("trust its certificate")));
+        QVERIFY(server.requests().isEmpty());
     }
 
     void aServerThatIsNotGitLab()

@@ -86,6 +86,8 @@ struct Connection::Pending
     bool deadlineHit = false;
     bool tooLarge = false; //!< aborted: the whole-read reply passed maxReplyBytes
     bool canceled = false;
+    QList<QSslError> sslErrors; //!< this attempt's verification errors (never ignored)
+    QList<QSslCertificate> peerChain;
 };
 
 Connection::Connection(const QUrl &instanceUrl, ConnectionOptions options, QObject *parent)
@@ -135,6 +137,22 @@ void Connection::setToken(const QString &token)
     m_cache.clear();
 }
 
+void Connection::setTlsTrust(const tls::TlsTrust &trust)
+{
+    if (trust == m_tlsTrust && (m_tlsConfiguration || trust.isEmpty()))
+        return;
+    m_tlsTrust = trust;
+    if (trust.isEmpty())
+        m_tlsConfiguration.reset();
+    else
+        m_tlsConfiguration = trust.configuration();
+    // A kept-alive connection was verified against the old trust; Qt does not key its pool
+    // on the TLS configuration.
+    m_network.clearConnectionCache();
+    qCInfo(lcNet) << "TLS trust for" << sanitizedOrigin(m_instanceUrl) << "now"
+                  << trust.certificates().size() << "extra certificate(s)";
+}
+
 void Connection::setRandomSource(std::function<double()> random01)
 {
     m_random = std::move(random01);
@@ -173,6 +191,8 @@ QNetworkRequest Connection::buildRequest(const ApiCall &call, const QUrl &url) c
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     request.setTransferTimeout(m_options.transferTimeoutMs);
+    if (m_tlsConfiguration)
+        request.setSslConfiguration(*m_tlsConfiguration);
     return request;
 }
 
@@ -248,6 +268,8 @@ void Connection::startAttempt(CallId id)
     p.streamedBefore = p.streamedBefore || p.streaming;
     p.streaming = false;
     p.streamedBytes = 0;
+    p.sslErrors.clear();
+    p.peerChain.clear();
     const QNetworkRequest request = buildRequest(p.call, p.url);
     const QByteArray &method = p.call.method;
     QNetworkReply *reply = nullptr;
@@ -315,6 +337,15 @@ void Connection::startAttempt(CallId id)
         reply->setReadBufferSize(kStreamBufferBytes);
         connect(reply, &QNetworkReply::readyRead, this, [this, id] { passBodyOn(id); });
     }
+    // Recorded for the user, never ignored: Qt then fails the reply with
+    // SslHandshakeFailedError before anything (the token included) is sent.
+    connect(reply, &QNetworkReply::sslErrors, this, [this, id](const QList<QSslError> &errors) {
+        const auto found = m_pending.find(id);
+        if (found == m_pending.end() || !found->second->reply)
+            return;
+        found->second->sslErrors = errors;
+        found->second->peerChain = found->second->reply->sslConfiguration().peerCertificateChain();
+    });
     connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
 }
 
@@ -392,6 +423,8 @@ void Connection::onFinished(CallId id)
     facts.isAction = !p.call.isRetryable();
     facts.deadlineHit = p.deadlineHit;
     facts.tooLarge = p.tooLarge;
+    facts.sslErrors = p.sslErrors;
+    facts.peerChain = p.peerChain;
     ReplyClassification result = classifyReply(facts);
 
     const qint64 now = m_clock->nowMs();
@@ -446,6 +479,8 @@ void Connection::onFinished(CallId id)
     scrubbed.setOrigin(status.origin());
     scrubbed.setRetryAt(status.retryAt());
     scrubbed.setDetail(scrub(status.detail(), p.call.secrets));
+    if (const tls::CertificateProblem *problem = status.certificateProblem())
+        scrubbed.setCertificateProblem(*problem);
     apiReply.status = scrubbed;
     m_gate->finished(p.ticket);
     // Before the caller hears of it, so that a view showing the failure already sees the

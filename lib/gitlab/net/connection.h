@@ -4,15 +4,18 @@
 #include "gitlab/net/etag_cache.h"
 #include "gitlab/net/request_gate.h"
 #include "gitlab/net/retry_policy.h"
+#include "tls/tls_trust.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QUrl>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace pipedeck::gitlab {
 
@@ -59,6 +62,11 @@ public:
     //! Kept in memory only; never logged, never put in a URL.
     void setToken(const QString &token);
     bool hasToken() const { return !m_token.isEmpty(); }
+
+    //! The certificates this account trusts beyond the system's (its internal CA). Pooled
+    //! connections are dropped, so the next request is verified against the new trust.
+    void setTlsTrust(const tls::TlsTrust &trust);
+    const tls::TlsTrust &tlsTrust() const { return m_tlsTrust; }
 
     //! For tests of the backoff: returns values in [0, 1).
     void setRandomSource(std::function<double()> random01);
@@ -117,6 +125,8 @@ private:
     QUrl m_apiRoot;
     ConnectionOptions m_options;
     QString m_token;
+    tls::TlsTrust m_tlsTrust;
+    std::optional<QSslConfiguration> m_tlsConfiguration; //!< null: Qt's default (the system's)
     std::unique_ptr<Clock> m_ownedClock;
     Clock *m_clock = nullptr;
     std::function<double()> m_random;

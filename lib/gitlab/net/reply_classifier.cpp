@@ -70,9 +70,20 @@ ReplyClassification classifyReply(const ReplyFacts &facts)
         return {lostAfterSending(facts, Status::Timeout, QStringLiteral("inactivity timeout")),
                 true};
     }
-    if (isTlsError(facts.error)) {
+    if (isTlsError(facts.error) || !facts.sslErrors.isEmpty()) {
         Status status(Status::TlsError);
-        status.setDetail(QStringLiteral("TLS handshake failed"));
+        QString detail = QStringLiteral("TLS handshake failed");
+        if (!facts.sslErrors.isEmpty() || !facts.peerChain.isEmpty()) {
+            const auto problem =
+                tls::CertificateProblem::fromErrors(facts.sslErrors, facts.peerChain);
+            status.setCertificateProblem(problem);
+            QStringList errors;
+            for (const QSslError &error : facts.sslErrors)
+                errors.append(error.errorString());
+            detail += QStringLiteral(": ") + errors.join(QStringLiteral("; ")) +
+                      QStringLiteral(" (SHA-256 ") + problem.sha256 + QLatin1Char(')');
+        }
+        status.setDetail(detail);
         return {status, false};
     }
     if (facts.httpStatus >= 300 && facts.httpStatus < 400 && facts.httpStatus != 304) {

@@ -4,6 +4,8 @@
 #include "gitlab/net/status.h"
 
 #include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslError>
 #include <QUrl>
 
 namespace pipedeck::gitlab {
@@ -22,6 +24,9 @@ struct ReplyFacts
     bool canceledByCaller = false;
     bool deadlineHit = false; //!< our overall deadline fired
     bool tooLarge = false;    //!< aborted by us: bigger than ConnectionOptions::maxReplyBytes
+    //! What QNetworkReply::sslErrors reported (never ignored), with the server's chain.
+    QList<QSslError> sslErrors;
+    QList<QSslCertificate> peerChain;
 };
 
 struct ReplyClassification

@@ -88,6 +88,8 @@ QString Status::userText() const
         break;
     case TlsError:
         text = tr("The secure connection failed: the server's certificate could not be verified.");
+        if (m_certificateProblem && !m_certificateProblem->reasons.isEmpty())
+            text += QLatin1Char(' ') + m_certificateProblem->reasons.join(QLatin1Char(' '));
         break;
     case OutcomeUnknown:
         text =

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "tls/certificate_problem.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
+
+#include <optional>
 
 namespace pipedeck::gitlab {
 
@@ -59,6 +63,16 @@ public:
     void setRetryAt(const QDateTime &when) { m_retryAt = when; }
     const QString &detail() const { return m_detail; }
     void setDetail(const QString &detail) { m_detail = detail; }
+    //! TlsError: the certificate the server presented and why it was refused (null when the
+    //! handshake failed without a certificate verdict).
+    const tls::CertificateProblem *certificateProblem() const
+    {
+        return m_certificateProblem ? &*m_certificateProblem : nullptr;
+    }
+    void setCertificateProblem(const tls::CertificateProblem &problem)
+    {
+        m_certificateProblem = problem;
+    }
 
     //! After this outcome the caller must re-read the job or pipeline before doing anything
     //! else: the action may or may not have happened.
@@ -82,6 +96,7 @@ private:
     QString m_origin;
     QDateTime m_retryAt;
     QString m_detail;
+    std::optional<tls::CertificateProblem> m_certificateProblem;
 };
 
 } // namespace pipedeck::gitlab
