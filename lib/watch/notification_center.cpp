@@ -165,8 +165,7 @@ Notification NotificationCenter::notificationFor(const WatchEvent &event, bool c
         break;
     case Outcome::LongRunning:
         notification.title =
-            tr("Pipeline %1 has been running for %n minute(s)", nullptr, event.runningMinutes)
-                .arg(name);
+            tr("Pipeline %1 has been running for %n min", nullptr, event.runningMinutes).arg(name);
         break;
     }
     return notification;
@@ -235,8 +234,8 @@ void NotificationCenter::showSummary(const QList<WatchEvent> &events)
     Notification notification;
     notification.key = kSummaryKey;
     notification.critical = anyFailed;
-    notification.title = allFailed ? tr("%n pipeline(s) failed", nullptr, count)
-                                   : tr("%n watched pipeline(s) changed", nullptr, count);
+    notification.title = allFailed ? tr("%n pipelines failed", nullptr, count)
+                                   : tr("%n watched pipelines changed", nullptr, count);
     QStringList lines;
     for (const WatchEvent &event : events.mid(0, kSummaryLines)) {
         const QString subject = subjectLine(event);
