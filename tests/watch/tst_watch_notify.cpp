@@ -232,6 +232,72 @@ private Q_SLOTS:
         QCOMPARE(m_f->count("POST", QString()), 0);
     }
 
+    void runningTooLongIsToldOnce()
+    {
+        startFixture();
+        const qint64 project = m_f->projects.first();
+        watch::WatchRules rules = myPipelinesIn({project});
+        rules.outcomes = watch::Outcome::LongRunning;
+        rules.longRunningMinutes = 5;
+        m_f->watcher->setRules(rules);
+        m_f->run(10'000);
+        const qint64 id = m_f->createPipeline(project, 20 * 60, QStringLiteral("success"));
+        m_f->run(4 * 60'000, 5'000);
+        QVERIFY(m_f->bus.barrier());
+        QCOMPARE(m_f->bus.server().callCount(), 0);
+        m_f->run(6 * 60'000, 5'000);
+        QCOMPARE(m_f->statusOf(id), CiStatus::Running);
+        QTRY_COMPARE(m_f->bus.server().callCount(), 1);
+        const QString title = m_f->bus.server().calls().first().summary;
+        QVERIFY2(title.startsWith(QStringLiteral("Pipeline #%1 has been running for ").arg(id)),
+                 qPrintable(title));
+        m_f->run(5 * 60'000, 5'000);
+        QVERIFY(m_f->bus.barrier());
+        QCOMPARE(m_f->bus.server().callCount(), 1);
+    }
+
+    void aWatchedChildPipelineIsListedWithItsSource()
+    {
+        startFixture();
+        const qint64 project = m_f->projects.first();
+        sim::PipelineSpec spec;
+        spec.username = QStringLiteral("alice");
+        sim::JobSpec build;
+        build.name = QStringLiteral("build");
+        build.durationSeconds = 10;
+        build.generateTrace = false;
+        sim::JobSpec childJob;
+        childJob.name = QStringLiteral("child-test");
+        childJob.durationSeconds = 90;
+        childJob.outcome = QStringLiteral("failed");
+        childJob.generateTrace = false;
+        sim::JobSpec trigger;
+        trigger.name = QStringLiteral("to-child");
+        trigger.stage = QStringLiteral("downstream");
+        trigger.bridge = true;
+        trigger.downstreamJobs = {childJob};
+        build.stage = QStringLiteral("build");
+        spec.jobs = {build, trigger};
+        const qint64 parent = m_f->server->world().createPipeline(project, spec).id;
+        m_f->run(30'000);
+        qint64 child = 0;
+        for (const sim::Pipeline *pipeline : m_f->server->world().pipelinesOfProject(project)) {
+            if (pipeline->child)
+                child = pipeline->id;
+        }
+        QVERIFY(child && child != parent);
+        watch::PipelineWatch watch = m_f->watchOf(project, child);
+        watch.child = true;
+        QVERIFY(m_f->watches->add(watch));
+        m_f->run(3 * 60'000, 5'000);
+        QCOMPARE(m_f->statusOf(child), CiStatus::Failed);
+        QTRY_COMPARE(m_f->bus.server().callCount(), 1);
+        QCOMPARE(m_f->bus.server().calls().first().summary,
+                 QStringLiteral("Pipeline #%1 failed").arg(child));
+        QVERIFY(m_f->count("GET", QStringLiteral("source=parent_pipeline")) > 0);
+        QVERIFY(!m_f->watches->contains(kAccount, child));
+    }
+
     void aBurstIsOneSummary()
     {
         startFixture();
