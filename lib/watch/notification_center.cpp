@@ -58,8 +58,12 @@ NotificationCenter::NotificationCenter(Notifier *notifier, gitlab::Clock *clock,
 {
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &NotificationCenter::flushWhenDue);
-    if (m_clock)
+    m_pauseTimer.setSingleShot(true);
+    connect(&m_pauseTimer, &QTimer::timeout, this, &NotificationCenter::checkPause);
+    if (m_clock) {
         connect(m_clock, &gitlab::Clock::advanced, this, &NotificationCenter::flushWhenDue);
+        connect(m_clock, &gitlab::Clock::advanced, this, &NotificationCenter::checkPause);
+    }
     if (m_notifier) {
         connect(m_notifier, &Notifier::actionInvoked, this, &NotificationCenter::onAction);
         connect(m_notifier, &Notifier::dismissed, this,
@@ -104,6 +108,8 @@ void NotificationCenter::pauseFor(qint64 ms)
         return;
     m_pausedUntilMs = m_clock->nowMs() + std::max<qint64>(0, ms);
     m_batch.clear();
+    // Re-armed in steps: a day does not fit QTimer's int, and the clock may be a test's.
+    m_pauseTimer.start(static_cast<int>(std::min<qint64>(ms, 60 * 60'000)));
     qCInfo(lcWatch) << "notifications paused until"
                     << QDateTime::fromMSecsSinceEpoch(m_pausedUntilMs, Qt::UTC);
     Q_EMIT pausedChanged(true);
@@ -127,7 +133,21 @@ void NotificationCenter::resume()
     if (!m_pausedUntilMs)
         return;
     m_pausedUntilMs = 0;
+    m_pauseTimer.stop();
     Q_EMIT pausedChanged(false);
+}
+
+void NotificationCenter::checkPause()
+{
+    if (!m_pausedUntilMs || !m_clock)
+        return;
+    const qint64 left = m_pausedUntilMs - m_clock->nowMs();
+    if (left > 0) {
+        if (!m_pauseTimer.isActive())
+            m_pauseTimer.start(static_cast<int>(std::min<qint64>(left, 60 * 60'000)));
+        return;
+    }
+    resume();
 }
 
 Notification NotificationCenter::notificationFor(const WatchEvent &event, bool canWrite)

@@ -91,6 +91,8 @@ private:
 
     void flush();
     void flushWhenDue();
+    //! A pause that ran out ends (told through pausedChanged).
+    void checkPause();
     void showSummary(const QList<WatchEvent> &events);
     void onAction(const QString &key, const QString &action);
     void retry(const WatchEvent &event);
@@ -111,6 +113,7 @@ private:
     QList<WatchEvent> m_batch;
     qint64 m_batchDueMs = 0;
     QTimer m_flushTimer;
+    QTimer m_pauseTimer;
     qint64 m_pausedUntilMs = 0;
     //! (controller, ticket) -> the event whose button started it
     QHash<QPair<actions::ActionController *, quint64>, WatchEvent> m_tickets;

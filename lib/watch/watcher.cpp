@@ -309,6 +309,7 @@ void Watcher::consider(qint64 projectId, Scan &scan, Listing listing, bool learn
     tracked.updatedAt = pipeline.updatedAt;
     tracked.explicitWatch = watch.has_value();
     tracked.ref = pipeline.ref;
+    tracked.webUrl = pipeline.webUrl;
 
     Q_EMIT pipelineSeen(m_accountId, pipeline, watch.has_value());
     if (!firstSight && moved) {
@@ -360,8 +361,11 @@ void Watcher::checkLongRunning(qint64 projectId, Scan &scan)
         event.pipeline.statusName = tracked.statusName;
         event.pipeline.ref = tracked.ref;
         event.pipeline.updatedAt = tracked.updatedAt;
+        event.pipeline.webUrl = tracked.webUrl;
         event.previous = tracked.status;
-        if (const auto watch = m_watches ? m_watches->find(m_accountId, it.key()) : std::nullopt)
+        event.projectPath = projectPathFromWebUrl(tracked.webUrl);
+        if (const auto watch = m_watches ? m_watches->find(m_accountId, it.key()) : std::nullopt;
+            watch && event.projectPath.isEmpty())
             event.projectPath = watch->projectPath;
         event.explicitWatch = tracked.explicitWatch;
         event.observedAtMs = now;

@@ -79,6 +79,7 @@ private:
         bool longRunningTold = false;
         bool explicitWatch = false;
         QString ref;
+        QUrl webUrl;
     };
     struct ListingState
     {

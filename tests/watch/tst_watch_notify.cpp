@@ -251,6 +251,7 @@ private Q_SLOTS:
         const QString title = m_f->bus.server().calls().first().summary;
         QVERIFY2(title.startsWith(QStringLiteral("Pipeline #%1 has been running for ").arg(id)),
                  qPrintable(title));
+        QCOMPARE(m_f->bus.server().calls().first().body, QStringLiteral("team/svc1 · main"));
         m_f->run(5 * 60'000, 5'000);
         QVERIFY(m_f->bus.barrier());
         QCOMPARE(m_f->bus.server().callCount(), 1);
@@ -359,11 +360,18 @@ private Q_SLOTS:
                  QDateTime(QDate(2026, 1, 16), QTime(8, 0), utc).toMSecsSinceEpoch());
         gitlab::ManualClock clock(kStart.toMSecsSinceEpoch());
         watch::NotificationCenter center(nullptr, &clock);
+        QSignalSpy paused(&center, &watch::NotificationCenter::pausedChanged);
         center.pauseUntilTomorrow(utc);
+        QCOMPARE(paused.size(), 1);
+        QCOMPARE(paused.first().first().toBool(), true);
         clock.advance(19 * 60 * 60'000 + 59 * 60'000);
         QVERIFY(center.isPaused());
+        QCOMPARE(paused.size(), 1);
         clock.advance(60'000);
         QVERIFY(!center.isPaused());
+        // The end of the pause is told (the tray's menu offers Pause again).
+        QCOMPARE(paused.size(), 2);
+        QCOMPARE(paused.last().first().toBool(), false);
     }
 
     void twentyWatchesInFiveProjectsStayWithinTheBudget()
