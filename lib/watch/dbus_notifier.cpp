@@ -5,6 +5,7 @@
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
+#include <QDBusServiceWatcher>
 #include <QVariantMap>
 
 namespace pipedeck::watch {
@@ -38,6 +39,18 @@ DBusNotifier::DBusNotifier(QDBusConnection bus, QObject *parent)
                        SLOT(onNotificationClosed(uint, uint))))
         qCWarning(lcWatch) << "cannot listen to the notification server's signals:"
                            << m_bus.lastError().message();
+    m_serverWatcher =
+        new QDBusServiceWatcher(service, m_bus, QDBusServiceWatcher::WatchForOwnerChange, this);
+    connect(m_serverWatcher, &QDBusServiceWatcher::serviceOwnerChanged, this,
+            [this](const QString &, const QString &, const QString &newOwner) {
+                // Another server knows nothing of our ids, and may support other things.
+                m_ids.clear();
+                m_keys.clear();
+                if (newOwner.isEmpty())
+                    return;
+                qCInfo(lcWatch) << "a notification server appeared";
+                queryCapabilities();
+            });
     queryCapabilities();
 }
 
@@ -48,9 +61,12 @@ bool DBusNotifier::supportsActions() const
 
 void DBusNotifier::queryCapabilities()
 {
+    const quint64 query = ++m_capabilityQuery;
     auto *call = new QDBusPendingCallWatcher(m_bus.asyncCall(methodCall("GetCapabilities")), this);
-    connect(call, &QDBusPendingCallWatcher::finished, this, [this, call] {
+    connect(call, &QDBusPendingCallWatcher::finished, this, [this, call, query] {
         call->deleteLater();
+        if (query != m_capabilityQuery)
+            return;
         const QDBusPendingReply<QStringList> reply = *call;
         if (reply.isError())
             qCWarning(lcWatch) << "no notification server:" << reply.error().message();

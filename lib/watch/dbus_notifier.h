@@ -8,6 +8,7 @@
 #include <optional>
 
 class QDBusPendingCallWatcher;
+class QDBusServiceWatcher;
 
 namespace pipedeck::watch {
 
@@ -22,6 +23,8 @@ namespace pipedeck::watch {
 //! - Hints: urgency 2 (critical) for failures, 1 otherwise; desktop-entry "pipedeck", so the
 //!   server shows the application's name and icon.
 //! - ActionInvoked and NotificationClosed of our ids become actionInvoked() and dismissed().
+//! - A server that starts (or is replaced) after Pipedeck is asked again: at login the
+//!   desktop's notification daemon often comes up later than autostarted applications.
 class DBusNotifier final : public Notifier
 {
     Q_OBJECT
@@ -52,6 +55,8 @@ private:
     void onNotifyReply(const QString &key, QDBusPendingCallWatcher *call);
 
     QDBusConnection m_bus;
+    QDBusServiceWatcher *m_serverWatcher = nullptr;
+    quint64 m_capabilityQuery = 0; //!< answers to older queries are ignored
     QStringList m_capabilities;
     bool m_capabilitiesKnown = false;
     QList<Notification> m_waitingForCapabilities;

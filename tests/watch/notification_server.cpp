@@ -82,7 +82,8 @@ PrivateNotificationBus::~PrivateNotificationBus()
     }
 }
 
-bool PrivateNotificationBus::start(const QStringList &capabilities, QString *error)
+bool PrivateNotificationBus::start(const QStringList &capabilities, QString *error,
+                                   bool registerNow)
 {
     m_daemon.setProgram(QStringLiteral("dbus-daemon"));
     m_daemon.setArguments({QStringLiteral("--session"), QStringLiteral("--nofork"),
@@ -107,6 +108,17 @@ bool PrivateNotificationBus::start(const QStringList &capabilities, QString *err
     m_thread.start();
     m_server = new NotificationServer(capabilities);
     m_server->moveToThread(&m_thread);
+    if (registerNow && !registerServer(error))
+        return false;
+    if (!client().isConnected()) {
+        *error = QStringLiteral("the client cannot connect to the private bus");
+        return false;
+    }
+    return true;
+}
+
+bool PrivateNotificationBus::registerServer(QString *error)
+{
     // Registered from its own thread: QtDBus parents helper objects to it.
     bool registered = false;
     QString failure;
@@ -130,15 +142,9 @@ bool PrivateNotificationBus::start(const QStringList &capabilities, QString *err
             registered = true;
         },
         Qt::BlockingQueuedConnection);
-    if (!registered) {
+    if (!registered)
         *error = failure;
-        return false;
-    }
-    if (!client().isConnected()) {
-        *error = QStringLiteral("the client cannot connect to the private bus");
-        return false;
-    }
-    return true;
+    return registered;
 }
 
 QDBusConnection PrivateNotificationBus::client() const

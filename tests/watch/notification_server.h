@@ -65,7 +65,9 @@ class PrivateNotificationBus
 public:
     ~PrivateNotificationBus();
     //! False with *error when dbus-daemon could not start or the name could not be taken.
-    bool start(const QStringList &capabilities, QString *error);
+    //! Without `registerNow` the server takes its name only in registerServer().
+    bool start(const QStringList &capabilities, QString *error, bool registerNow = true);
+    bool registerServer(QString *error);
     QDBusConnection client() const;
     NotificationServer &server() { return *m_server; }
 

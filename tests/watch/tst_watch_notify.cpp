@@ -115,6 +115,28 @@ private Q_SLOTS:
         QCOMPARE(call.body, QStringLiteral("team/svc1 · feature/&lt;b&gt;bold&lt;/b&gt;&amp;co"));
     }
 
+    void aServerThatStartsLaterIsAskedAgain()
+    {
+        PrivateNotificationBus bus;
+        QString error;
+        QVERIFY2(bus.start({QStringLiteral("actions")}, &error, false), qPrintable(error));
+        watch::DBusNotifier notifier(bus.client());
+        QTRY_VERIFY(notifier.capabilitiesKnown()); // nobody answered
+        QVERIFY(!notifier.supportsActions());
+        QSignalSpy changed(&notifier, &watch::Notifier::capabilitiesChanged);
+        QVERIFY2(bus.registerServer(&error), qPrintable(error));
+        QTRY_VERIFY(notifier.supportsActions());
+        QVERIFY(!changed.isEmpty());
+        watch::Notification notification;
+        notification.key = QStringLiteral("k");
+        notification.title = QStringLiteral("t");
+        notification.actions = {{QStringLiteral("open"), QStringLiteral("Open Pipeline")}};
+        notifier.show(notification);
+        QTRY_COMPARE(bus.server().callCount(), 1);
+        QCOMPARE(bus.server().calls().first().actions,
+                 (QStringList{QStringLiteral("open"), QStringLiteral("Open Pipeline")}));
+    }
+
     void readOnlyTokenIsNotOfferedRetry()
     {
         startFixture({QStringLiteral("actions")}, kReaderToken);
