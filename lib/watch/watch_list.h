@@ -34,7 +34,7 @@ class WatchList : public QObject
 {
     Q_OBJECT
 public:
-    enum class Ended { Removed, Finished, Gone };
+    enum class Ended { Removed, Finished };
     Q_ENUM(Ended)
 
     using QObject::QObject;

@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -159,6 +160,7 @@ private Q_SLOTS:
             file.write(broken);
         }
         WatchStore store(path);
+        QTest::ignoreMessage(QtWarningMsg, "unreadable watch settings, using defaults");
         QVERIFY(!store.load());
         QVERIFY(store.errorText().contains(u"watching.json.unreadable"_s));
         QCOMPARE(store.rules(u"acc"_s), WatchRules{});
@@ -180,6 +182,7 @@ private Q_SLOTS:
         WatchStore store(dir.filePath(u"file/watching.json"_s));
         QVERIFY(store.load());
         QSignalSpy failed(&store, &WatchStore::saveFailed);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"^saving watch settings failed"_s));
         QVERIFY(store.watches().add(aWatch(5))); // kept in memory
         QCOMPARE(failed.size(), 1);
         QVERIFY(!store.errorText().isEmpty());
