@@ -399,6 +399,37 @@ private Q_SLOTS:
         QCOMPARE(paused.last().first().toBool(), false);
     }
 
+    void anOutageBacksOffAndCatchesUpAfterwards()
+    {
+        startFixture();
+        const qint64 project = m_f->projects.first();
+        m_f->watcher->setRules(myPipelinesIn({project}));
+        m_f->run(10'000);
+        const qint64 id = m_f->createPipeline(project, 60, QStringLiteral("failed"));
+        sim::FaultRule outage;
+        outage.method = "GET";
+        outage.path = QRegularExpression(QStringLiteral("^/api/v4/projects/\\d+/pipelines$"));
+        outage.kind = sim::FaultKind::ServerError;
+        outage.status = 503;
+        outage.times = -1;
+        m_f->server->addFault(outage);
+        m_f->stamped.clear();
+        m_f->run(10 * 60'000, 2'000);
+        const qsizetype during = m_f->stamped.size();
+        qInfo() << "requests during a 10 min outage:" << during;
+        // Retried and backed off: a few dozen at most, not a storm (one every 2 s would be
+        // 300, every retry of every poll without backoff far more).
+        QVERIFY(during > 0);
+        QVERIFY2(during <= 40, qPrintable(QString::number(during)));
+        QVERIFY(m_f->bus.barrier());
+        QCOMPARE(m_f->bus.server().callCount(), 0);
+        m_f->server->clearFaults();
+        m_f->run(5 * 60'000, 5'000);
+        QTRY_COMPARE(m_f->bus.server().callCount(), 1);
+        QCOMPARE(m_f->bus.server().calls().first().summary,
+                 QStringLiteral("Pipeline #%1 failed").arg(id));
+    }
+
     void twentyWatchesInFiveProjectsStayWithinTheBudget()
     {
         startFixture();
