@@ -30,6 +30,8 @@ QUrlQuery pipelineQuery(const PipelineQuery &query)
     add("sort", query.sort);
     if (query.createdAfter.isValid())
         add("created_after", query.createdAfter.toUTC().toString(Qt::ISODateWithMs));
+    if (query.updatedAfter.isValid())
+        add("updated_after", query.updatedAfter.toUTC().toString(Qt::ISODateWithMs));
     return q;
 }
 

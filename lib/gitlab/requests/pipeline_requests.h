@@ -20,6 +20,7 @@ struct PipelineQuery
     QString orderBy;        //!< id (default), status, ref, updated_at, user_id
     QString sort;           //!< asc, desc (default)
     QDateTime createdAfter; //!< created_after (ISO 8601); invalid = not sent
+    QDateTime updatedAfter; //!< updated_after (ISO 8601, inclusive); invalid = not sent
 };
 
 //! GET /projects/:id/pipelines. By default one page (the list is paged by the view);

@@ -1,0 +1,3 @@
+#include "watch/watch_logging.h"
+
+Q_LOGGING_CATEGORY(lcWatch, "pipedeck.watch", QtInfoMsg)
