@@ -80,6 +80,65 @@
     </message>
 </context>
 <context>
+    <name>CertificateProblem</name>
+    <message>
+        <source>The certificate is self-signed, and this computer does not trust it.</source>
+        <translation>この証明書は自己署名されており、このコンピューターでは信頼されていません。</translation>
+    </message>
+    <message>
+        <source>The certificate was issued by a certificate authority this computer does not trust.</source>
+        <translation>この証明書は、このコンピューターが信頼していない認証局によって発行されています。</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid for this host name.</source>
+        <translation>この証明書はこのホスト名に対して有効ではありません。</translation>
+    </message>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation>この証明書は期限切れです。</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet. Check this computer&apos;s clock.</source>
+        <translation>この証明書はまだ有効になっていません。このコンピューターの時計を確認してください。</translation>
+    </message>
+    <message>
+        <source>The certificate has been revoked.</source>
+        <translation>この証明書は失効しています。</translation>
+    </message>
+    <message>
+        <source>The server sent no certificate.</source>
+        <translation>サーバーが証明書を送信しませんでした。</translation>
+    </message>
+    <message>
+        <source>The certificate could not be verified (%1).</source>
+        <translation>証明書を検証できませんでした(%1)。</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>サブジェクト: %1</translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation>発行者: %1</translation>
+    </message>
+    <message>
+        <source>Valid from %1 until %2</source>
+        <translation>有効期間: %1から%2まで</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256フィンガープリント: %1</translation>
+    </message>
+    <message>
+        <source>Valid for: %1</source>
+        <translation>有効な名前: %1</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>問題: %1</translation>
+    </message>
+</context>
+<context>
     <name>FailureReason</name>
     <message>
         <source>The job&apos;s script failed.</source>
@@ -327,6 +386,21 @@
     </message>
 </context>
 <context>
+    <name>TlsTrust</name>
+    <message>
+        <source>The file is too large to be a certificate (more than 1 MiB).</source>
+        <translation>ファイルが大きすぎます(1 MiB超)。証明書のファイルではありません。</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>ファイルを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The file holds no certificate (PEM or DER) Pipedeck can read.</source>
+        <translation>このファイルには、Pipedeckが読み込める証明書(PEMまたはDER)が含まれていません。</translation>
+    </message>
+</context>
+<context>
     <name>TraceFollower</name>
     <message>
         <source>Cannot create the folder %1 for job logs.</source>
@@ -335,6 +409,10 @@
     <message>
         <source>Cannot create a file in %1: %2</source>
         <translation>%1にファイルを作成できません: %2</translation>
+    </message>
+    <message>
+        <source>The job-log cache is full: %1 of at most %2 is taken by the logs that are open. Close some job logs, or raise the limit.</source>
+        <translation>ジョブログのキャッシュがいっぱいです: 上限%2のうち%1を開いているログが使用しています。ジョブログをいくつか閉じるか、上限を引き上げてください。</translation>
     </message>
 </context>
 <context>
@@ -582,6 +660,21 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
     </message>
 </context>
 <context>
+    <name>pipedeck::AccountTrustRow</name>
+    <message>
+        <source>Stop trusting</source>
+        <translation>信頼をやめる</translation>
+    </message>
+    <message>
+        <source>Stop trusting this account&apos;s extra certificates</source>
+        <translation>このアカウントで追加した証明書の信頼をやめる</translation>
+    </message>
+    <message>
+        <source>Also trusts: %1</source>
+        <translation>追加で信頼している証明書: %1</translation>
+    </message>
+</context>
+<context>
     <name>pipedeck::AccountWorkspace</name>
     <message>
         <source>%1 · Pipeline #%2</source>
@@ -634,6 +727,29 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
     <message>
         <source>Job logs (*.log *.txt *.trace);;All files (*)</source>
         <translation>ジョブログ(*.log *.txt *.trace);;すべてのファイル(*)</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::CertificateTrustDialog</name>
+    <message>
+        <source>Trust a certificate for this account</source>
+        <translation>このアカウントで証明書を信頼</translation>
+    </message>
+    <message>
+        <source>Pipedeck will trust the certificate below for %1, for this account only, in addition to the certificates this computer trusts. Compare the SHA-256 fingerprint with the one your administrator gives you before you trust it.</source>
+        <translation>Pipedeckは、このコンピューターが信頼する証明書に加えて、以下の証明書を%1について、このアカウントに限り信頼します。信頼する前に、SHA-256フィンガープリントを管理者から伝えられたものと照合してください。</translation>
+    </message>
+    <message>
+        <source>Certificate to trust</source>
+        <translation>信頼する証明書</translation>
+    </message>
+    <message>
+        <source>Why the server&apos;s certificate was refused</source>
+        <translation>サーバーの証明書が拒否された理由</translation>
+    </message>
+    <message>
+        <source>Trust for this account</source>
+        <translation>このアカウントで信頼する</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1377,10 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
     <message>
         <source>&amp;About Pipedeck</source>
         <translation>Pipedeck について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1 trusts only this computer&apos;s certificates again.</source>
+        <translation>%1は、再びこのコンピューターが信頼する証明書のみを信頼します。</translation>
     </message>
 </context>
 <context>
@@ -2464,10 +2584,6 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
 <context>
     <name>pipedeck::SignInCheck</name>
     <message>
-        <source>Enter a personal access token.</source>
-        <translation>パーソナルアクセストークンを入力してください。</translation>
-    </message>
-    <message>
         <source>GitLab did not say which scopes this token has; actions may fail.</source>
         <translation>GitLabからこのトークンのスコープを取得できませんでした。操作が失敗する可能性があります。</translation>
     </message>
@@ -2486,10 +2602,6 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
     <message>
         <source>%1 did not answer in time. Check the address and your network connection.</source>
         <translation>%1が時間内に応答しませんでした。アドレスとネットワーク接続を確認してください。</translation>
-    </message>
-    <message>
-        <source>The certificate of %1 could not be verified, so the token was not sent. If your instance uses an internal certificate authority, add it to the system&apos;s trusted certificates.</source>
-        <translation>%1の証明書を検証できなかったため、トークンは送信されませんでした。インスタンスが社内の認証局を使用している場合は、システムの信頼済み証明書に追加してください。</translation>
     </message>
     <message>
         <source>%1 does not look like a GitLab instance: it did not answer the GitLab API.</source>
@@ -2515,6 +2627,14 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
         <source>This token expires on %1.</source>
         <translation>このトークンの有効期限は%1です。</translation>
     </message>
+    <message>
+        <source>The certificate of %1 could not be verified, so the token was not sent.</source>
+        <translation>%1の証明書を検証できなかったため、トークンは送信されていません。</translation>
+    </message>
+    <message>
+        <source>If your instance uses an internal certificate authority, you can trust its certificate for this account.</source>
+        <translation>インスタンスが組織内の認証局を使用している場合は、このアカウントに限りその証明書を信頼できます。</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::SignInController</name>
@@ -2537,6 +2657,18 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
     <message>
         <source>Expires: never</source>
         <translation>有効期限: なし</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate of your instance</source>
+        <translation>インスタンスのCA証明書を選択</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>証明書(*.pem *.crt *.cer *.der);;すべてのファイル(*)</translation>
+    </message>
+    <message>
+        <source>Also trusts the certificate %1 (SHA-256 %2).</source>
+        <translation>証明書%1も信頼します(SHA-256 %2)。</translation>
     </message>
 </context>
 <context>
@@ -2572,6 +2704,18 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
     <message>
         <source>Continue</source>
         <translation>続行</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate</source>
+        <translation>サーバーの証明書</translation>
+    </message>
+    <message>
+        <source>Trust this certificate…</source>
+        <translation>この証明書を信頼…</translation>
+    </message>
+    <message>
+        <source>Trust a CA file…</source>
+        <translation>CAファイルを信頼…</translation>
     </message>
 </context>
 <context>
@@ -3844,6 +3988,155 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
     <message>
         <source>Value</source>
         <translation>値</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::watch::NotificationCenter</name>
+    <message>
+        <source>Open Pipeline</source>
+        <translation>パイプラインを開く</translation>
+    </message>
+    <message>
+        <source>Retry Failed Jobs</source>
+        <translation>失敗したジョブを再試行</translation>
+    </message>
+    <message>
+        <source>Pipeline %1 failed</source>
+        <translation>パイプライン %1 が失敗しました</translation>
+    </message>
+    <message>
+        <source>Open Log</source>
+        <translation>ジョブログを開く</translation>
+    </message>
+    <message>
+        <source>Pipeline %1 passed</source>
+        <translation>パイプライン %1 が成功しました</translation>
+    </message>
+    <message>
+        <source>Pipeline %1 was canceled</source>
+        <translation>パイプライン %1 はキャンセルされました</translation>
+    </message>
+    <message>
+        <source>Pipeline %1 is waiting for a manual job</source>
+        <translation>パイプライン %1 は手動ジョブを待っています</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>ジョブを実行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pipeline %1 has been running for %n min</source>
+        <translation>
+            <numerusform>パイプライン %1 は%n分間実行中です</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pipelines failed</source>
+        <translation>
+            <numerusform>%n件のパイプラインが失敗しました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n watched pipelines changed</source>
+        <translation>
+            <numerusform>ウォッチ中の%n件のパイプラインが変化しました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>ほか%n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Watched Pipelines</source>
+        <translation>ウォッチ中のパイプラインを表示</translation>
+    </message>
+    <message>
+        <source>Pipeline %1: nothing to play</source>
+        <translation>パイプライン %1: 実行する手動ジョブはありません</translation>
+    </message>
+    <message>
+        <source>No manual job is waiting any more.</source>
+        <translation>待機中の手動ジョブはもうありません。</translation>
+    </message>
+    <message>
+        <source>Pipeline %1: failed jobs retried</source>
+        <translation>パイプライン %1: 失敗したジョブを再試行しました</translation>
+    </message>
+    <message>
+        <source>Pipeline %1: manual job started</source>
+        <translation>パイプライン %1: 手動ジョブを開始しました</translation>
+    </message>
+    <message>
+        <source>GitLab is running the failed jobs again.</source>
+        <translation>GitLabが失敗したジョブを再実行しています。</translation>
+    </message>
+    <message>
+        <source>GitLab started the manual job.</source>
+        <translation>GitLabが手動ジョブを開始しました。</translation>
+    </message>
+    <message>
+        <source>Pipeline %1: retry failed</source>
+        <translation>パイプライン %1: 再試行に失敗しました</translation>
+    </message>
+    <message>
+        <source>Pipeline %1: the manual job did not start</source>
+        <translation>パイプライン %1: 手動ジョブを開始できませんでした</translation>
+    </message>
+    <message>
+        <source>The reply was lost and GitLab could not be asked what happened. It was not sent again.</source>
+        <translation>応答が失われ、GitLabに結果を確認できませんでした。再送信はしていません。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::watch::WatchOverview</name>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>失敗 %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>実行中 %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for a manual job</source>
+        <translation>
+            <numerusform>手動アクション待ち %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finished</source>
+        <translation>
+            <numerusform>完了 %n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing watched</source>
+        <translation>ウォッチ中のパイプラインはありません</translation>
+    </message>
+    <message>
+        <source>Watched pipelines: %1</source>
+        <translation>ウォッチ中のパイプライン: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::watch::WatchStore</name>
+    <message>
+        <source>The watch settings in %1 could not be read; the defaults are used. The file is kept as %2.</source>
+        <translation>%1 のウォッチ設定を読み込めなかったため、既定値を使用します。ファイルは %2 として保存してあります。</translation>
+    </message>
+    <message>
+        <source>The watch settings could not be saved: %1 could not be renamed to keep it.</source>
+        <translation>ウォッチ設定を保存できませんでした: %1 の名前を変更して残すことができませんでした。</translation>
+    </message>
+    <message>
+        <source>The watch settings could not be saved to %1: %2</source>
+        <translation>ウォッチ設定を %1 に保存できませんでした: %2</translation>
     </message>
 </context>
 </TS>
