@@ -183,7 +183,8 @@ void render(const char *p, const char *end, TimestampMode timestamps, LineBuilde
         }
         // 's': perhaps a section marker.
         if (end - p > 1 && p[1] == 'e') {
-            if (const auto marker = syntax::parseSectionMarker(p, end)) {
+            if (const auto marker =
+                    syntax::parseSectionMarker(p, end, timestamps == TimestampMode::On)) {
                 flushText(p);
                 p += marker->length;
                 textStart = p;

@@ -362,20 +362,31 @@ void LogScanner::scan(const char *data, qint64 available, bool final)
             // A lone "\r\n" ending is still a plain slice of the raw bytes.
             if (available - p < 2 || data[p + 1] != '\n')
                 m_lineComplex = true;
-            if (available - p < 5) {
-                if (!final) {
-                    m_pos = p;
-                    return;
-                }
-            } else if (std::memcmp(data + p + 1, "\x1b[0K", 4) == 0) {
+            // With timestamps, "\r\n" may be a marker suffix cut by a continuation record:
+            // wait for its 38 bytes unless a '\n' among those there says it is not.
+            const bool timestamps = m_timestamps == TimestampMode::On;
+            const bool mayBeJoinedSuffix =
+                timestamps && available - p >= 2 && data[p + 1] == '\n' &&
+                available - p < syntax::kJoinedMarkerSuffixLength &&
+                !std::memchr(data + p + 2, '\n', size_t(available - p - 2));
+            if ((available - p < syntax::kMarkerSuffixLength || mayBeJoinedSuffix) && !final) {
+                m_pos = p;
+                return;
+            }
+            if (const int suffix =
+                    syntax::markerSuffixLength(data + p, data + available, timestamps)) {
                 const char *floor = data + qMax(m_markerFloor, m_lineStart);
                 const char *start =
-                    syntax::findSectionMarkerBefore(floor, data + p, data + available);
+                    syntax::findSectionMarkerBefore(floor, data + p, data + available, timestamps);
                 if (start) {
                     noteGapIfNeeded(data, m_markerFloor, start - data);
-                    if (const auto marker = syntax::parseSectionMarker(start, data + available))
-                        handleMarker(*marker, start - data, p + 5);
-                    m_pos = p + 5;
+                    if (const auto marker =
+                            syntax::parseSectionMarker(start, data + available, timestamps))
+                        handleMarker(*marker, start - data, p + suffix);
+                    // A suffix cut by a continuation joins it: the line goes on.
+                    if (suffix != syntax::kMarkerSuffixLength)
+                        m_lineComplex = true;
+                    m_pos = p + suffix;
                     m_markerFloor = m_pos;
                     continue;
                 }
