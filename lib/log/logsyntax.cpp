@@ -31,7 +31,6 @@ bool isOptionChar(char c)
 }
 
 constexpr char kSuffix[] = "\r\x1b[0K";
-constexpr int kSuffixLength = 5;
 
 // "k=v(, ?k=v)*" as in the regex.
 bool validOptions(const char *p, const char *end)
@@ -63,12 +62,10 @@ bool validOptions(const char *p, const char *end)
 
 } // namespace
 
-int markerSuffixLength(const char *cr, const char *end, bool joined)
+int joinedMarkerSuffixLength(const char *cr, const char *end)
 {
-    if (end - cr >= kSuffixLength && std::memcmp(cr, kSuffix, kSuffixLength) == 0)
-        return kSuffixLength;
     constexpr int kClearAt = 2 + kTimestampPrefixLength;
-    if (joined && end - cr >= kJoinedMarkerSuffixLength && cr[0] == '\r' && cr[1] == '\n' &&
+    if (end - cr >= kJoinedMarkerSuffixLength && cr[0] == '\r' && cr[1] == '\n' &&
         isContinuationPrefix(cr + 2) && std::memcmp(cr + kClearAt, kSuffix + 1, 4) == 0)
         return kJoinedMarkerSuffixLength;
     return 0;

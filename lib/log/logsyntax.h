@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <cstring>
 #include <optional>
 
 namespace pipedeck::log {
@@ -86,7 +87,14 @@ inline bool isContinuationPrefix(const char *p)
 // marker can be read in two pieces. GitLab joins the records before it reads the marker.
 inline constexpr int kMarkerSuffixLength = 5;
 inline constexpr int kJoinedMarkerSuffixLength = 2 + kTimestampPrefixLength + 4;
-int markerSuffixLength(const char *cr, const char *end, bool joined);
+// The cut form only, out of line: the scanner meets '\r' often.
+int joinedMarkerSuffixLength(const char *cr, const char *end);
+inline int markerSuffixLength(const char *cr, const char *end, bool joined)
+{
+    if (end - cr >= kMarkerSuffixLength && std::memcmp(cr, "\r\x1b[0K", kMarkerSuffixLength) == 0)
+        return kMarkerSuffixLength;
+    return joined ? joinedMarkerSuffixLength(cr, end) : 0;
+}
 
 } // namespace syntax
 } // namespace pipedeck::log
