@@ -153,6 +153,13 @@ void TestLogRendering::rendering_data()
     QTest::newRow("invalid UTF-8") << QByteArray("a\xff\xfe"
                                                  "b\n")
                                    << QString::fromUtf16(u"a\uFFFD\uFFFDb");
+    // The view renders a line from the style in force, search from the default style: a
+    // character cut by an escape is one character either way, in the style after it.
+    QTest::newRow("UTF-8 cut by an escape that changes nothing")
+        << QByteArray("\x1b[31mx\n\xcb\x1b[31m\xa7\n")
+        << QString::fromUtf16(u"{1::|x}\n{1::|\u02e7}");
+    QTest::newRow("UTF-8 cut by a colour change") << QByteArray("\x1b[31mx\n\xcb\x1b[32m\xa7\n")
+                                                  << QString::fromUtf16(u"{1::|x}\n{2::|\u02e7}");
     QTest::newRow("valid UTF-8") << QByteArray("caf\xc3\xa9 \xe6\xbc\xa2 \xf0\x9f\x98\xba")
                                  << QString::fromUtf16(u"café 漢 😺");
     QTest::newRow("section markers removed")
