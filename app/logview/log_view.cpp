@@ -180,6 +180,7 @@ void LogView::onLinesAdded(qint64 lineCount)
         // The open last line may have grown.
         m_cache.remove(old - 1);
         viewport()->update();
+        Q_EMIT lastLineGrew();
         notifyFollowing();
         return;
     }

@@ -136,6 +136,8 @@ Q_SIGNALS:
     void selectionChanged();
     void sectionsChanged();
     void lineCountChanged(qint64 lines);
+    // More of the log was indexed without a new line: the last line may have grown.
+    void lastLineGrew();
     // copy() put only part of a huge selection on the clipboard.
     void copyTruncated(qsizetype copiedChars);
 

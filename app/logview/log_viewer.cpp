@@ -90,6 +90,11 @@ LogViewer::LogViewer(QWidget *parent)
     connect(m_view, &LogView::followingChanged, this, &LogViewer::updateStatus);
     connect(m_view, &LogView::lineCountChanged, this, [this] {
         updateStatus();
+        m_outlineModel->refreshArrivingTitles();
+        continueSearch();
+    });
+    connect(m_view, &LogView::lastLineGrew, this, [this] {
+        m_outlineModel->refreshArrivingTitles();
         continueSearch();
     });
     connect(m_view, &LogView::sectionsChanged, this, [this] {
@@ -355,6 +360,7 @@ void LogViewer::onQueryChanged(const log::SearchQuery &query)
     }
     m_view->setHighlight(query);
     const auto engine = m_document->engine();
+    m_searchedBytes = engine->indexedBytes();
     m_searchedLines = engine->lineCount();
     m_searchOrigin = m_view->currentLine() >= 0 ? m_view->currentLine() : m_view->topLine();
     m_jumpToFirstHit = true;
@@ -368,8 +374,11 @@ void LogViewer::continueSearch()
     if (m_searchRunning || m_query.pattern.isEmpty() || !m_document)
         return;
     const auto engine = m_document->engine();
+    const qint64 bytes = engine->indexedBytes();
     const qint64 lines = engine->lineCount();
-    if (lines <= m_searchedLines || m_hitCount > qint64(m_hits.size()))
+    const bool grew =
+        lines > m_searchedLines || (lines == m_searchedLines && bytes > m_searchedBytes);
+    if (!grew || m_hitCount > qint64(m_hits.size()))
         return;
     // The last line searched may have grown: search it again.
     const qint64 from = qMax<qint64>(0, m_searchedLines - 1);
@@ -382,6 +391,7 @@ void LogViewer::continueSearch()
     m_baseCount = qint64(m_hits.size());
     m_hitCount = m_baseCount;
     m_searchedLines = lines;
+    m_searchedBytes = bytes;
     m_searchRunning = true;
     m_search->start(engine, m_query, from);
 }

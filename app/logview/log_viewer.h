@@ -184,6 +184,7 @@ private:
     qint64 m_baseCount = 0; // hits before the line a continued search started at
     qint64 m_currentHit = -1;
     qint64 m_searchedLines = 0;
+    qint64 m_searchedBytes = 0; // indexed when the last search started: the last line grows
     bool m_searchRunning = false;
     bool m_jumpToFirstHit = false;
     qint64 m_searchOrigin = 0;

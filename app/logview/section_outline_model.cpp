@@ -3,6 +3,8 @@
 #include "log/logengine.h"
 #include "log/logsyntax.h"
 
+#include <algorithm>
+
 namespace pipedeck {
 
 namespace {
@@ -24,7 +26,20 @@ void SectionOutlineModel::setEngine(std::shared_ptr<const log::LogEngine> engine
     m_children.clear();
     m_row.clear();
     m_titles.clear();
+    m_arrivingTitles.clear();
     endResetModel();
+}
+
+void SectionOutlineModel::refreshArrivingTitles()
+{
+    std::vector<int> arriving;
+    arriving.swap(m_arrivingTitles);
+    for (int section : arriving) {
+        if (size_t(section) >= m_sections.size())
+            continue;
+        const QModelIndex title = indexOfSection(section);
+        Q_EMIT dataChanged(title, title, {Qt::DisplayRole});
+    }
 }
 
 void SectionOutlineModel::appendSection(const log::Section &section)
@@ -52,6 +67,7 @@ void SectionOutlineModel::setSections(const std::vector<log::Section> &sections)
         m_children.clear();
         m_row.clear();
         m_titles.clear();
+        m_arrivingTitles.clear();
         m_sections.reserve(sections.size());
         for (const log::Section &section : sections)
             appendSection(section);
@@ -137,6 +153,13 @@ QString SectionOutlineModel::titleOf(int section) const
         title = s.name;
     if (title.size() > kMaxTitle)
         title = title.left(kMaxTitle) + QStringLiteral("\u2026");
+    // The last line of a growing log may still be arriving: its title is asked for again.
+    if (m_engine && !m_engine->isComplete() && s.startLine >= m_engine->lineCount() - 1) {
+        if (std::find(m_arrivingTitles.begin(), m_arrivingTitles.end(), section) ==
+            m_arrivingTitles.end())
+            m_arrivingTitles.push_back(section);
+        return title;
+    }
     m_titles.insert(section, new QString(title));
     return title;
 }

@@ -29,6 +29,8 @@ public:
 
     void setEngine(std::shared_ptr<const log::LogEngine> engine);
     void setSections(const std::vector<log::Section> &sections);
+    // The log grew: a header line that was still arriving may show more now.
+    void refreshArrivingTitles();
 
     int sectionAt(const QModelIndex &index) const;
     QModelIndex indexOfSection(int section) const;
@@ -52,6 +54,8 @@ private:
     std::vector<std::vector<int>> m_children;
     std::vector<int> m_row; // row of each section under its parent
     mutable QCache<int, QString> m_titles;
+    // Sections whose header is the last line of a growing log: their title is not cached yet.
+    mutable std::vector<int> m_arrivingTitles;
 };
 
 } // namespace pipedeck

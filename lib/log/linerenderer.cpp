@@ -15,6 +15,23 @@ enum class Output { Text, Bytes, StyleOnly };
 
 // Collects what render() produces: text with style runs, the displayed UTF-8
 // bytes only (for search), or nothing but the style.
+// Bytes at the end of `bytes` that begin a multi-byte UTF-8 character and may go on: 0-3.
+// A character cut by an escape that changes the style is then decoded whole (with the style
+// after it), as if the escape were not there, so that the text of a line never depends on
+// the style it starts with: search renders lines from the default style.
+qsizetype incompleteUtf8Tail(const QByteArray &bytes)
+{
+    const qsizetype n = bytes.size();
+    for (qsizetype back = 1; back <= qMin<qsizetype>(3, n); ++back) {
+        const uchar c = uchar(bytes[n - back]);
+        if ((c & 0xC0) == 0x80)
+            continue; // a continuation byte: look further back for its lead
+        const qsizetype length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        return length > back ? back : 0;
+    }
+    return 0;
+}
+
 template<Output Mode> class LineBuilder
 {
 public:
@@ -48,14 +65,19 @@ public:
             m_bytes->resize(0); // keeps the allocation for the next line
         }
     }
-    void flush()
+    // Decodes the text so far in the current style. `whole`: the line ends, else the bytes of
+    // a character cut by a style change wait for the rest (see incompleteUtf8Tail).
+    void flush(bool whole = false)
     {
         if constexpr (Mode == Output::Text) {
             if (m_pending.isEmpty())
                 return;
+            const qsizetype keep = whole ? 0 : incompleteUtf8Tail(m_pending);
             const qsizetype from = m_line.text.size();
-            m_line.text.append(QString::fromUtf8(m_pending));
-            m_pending.clear();
+            m_line.text.append(QString::fromUtf8(m_pending.constData(), m_pending.size() - keep));
+            m_pending.remove(0, m_pending.size() - keep);
+            if (m_line.text.size() == from)
+                return;
             if (!m_style.isDefault()) {
                 if (!m_line.runs.isEmpty() && m_line.runs.back().to == from &&
                     m_line.runs.back().style == m_style)
@@ -183,7 +205,8 @@ void render(const char *p, const char *end, TimestampMode timestamps, LineBuilde
         }
         // 's': perhaps a section marker.
         if (end - p > 1 && p[1] == 'e') {
-            if (const auto marker = syntax::parseSectionMarker(p, end)) {
+            if (const auto marker =
+                    syntax::parseSectionMarker(p, end, timestamps == TimestampMode::On)) {
                 flushText(p);
                 p += marker->length;
                 textStart = p;
@@ -194,7 +217,7 @@ void render(const char *p, const char *end, TimestampMode timestamps, LineBuilde
     }
     if (!escape.active())
         flushText(p);
-    out.flush();
+    out.flush(true);
 }
 
 } // namespace

@@ -19,6 +19,7 @@ inline bool isSpecial(char c)
 {
     return c == '\n' || c == '\r' || c == kEsc;
 }
+constexpr quint32 kSpecialBits = 1u << '\n' | 1u << '\r' | 1u << kEsc;
 
 #ifdef PIPEDECK_LOG_SSE2
 // Every byte <= ESC (0x1b): '\n', '\r' and ESC plus the rarer other control
@@ -74,7 +75,9 @@ public:
                 quint64 bits = m_mask & (~quint64(0) << (from - m_blockStart));
                 while (bits) {
                     const qint64 at = m_blockStart + lowestBit(bits);
-                    if (isSpecial(m_data[at]))
+                    // The mask holds bytes <= ESC only: one shift tells the three apart from
+                    // the other control bytes.
+                    if ((kSpecialBits >> uchar(m_data[at])) & 1)
                         return at;
                     bits &= bits - 1;
                 }
@@ -295,6 +298,39 @@ LogScanner::Wait LogScanner::handleNewline(const char *data, qint64 p, qint64 av
     return Wait::None;
 }
 
+bool LogScanner::mustWaitAtCarriageReturn(const char *data, qint64 p, qint64 available) const
+{
+    const qint64 left = available - p;
+    if (left < syntax::kMarkerSuffixLength)
+        return true;
+    // With timestamps, "\r\n" may be a marker suffix cut by a continuation record: wait for
+    // its 38 bytes unless a '\n' among those there says it is not one.
+    return m_timestamps == TimestampMode::On && data[p + 1] == '\n' &&
+           !std::memchr(data + p + 2, '\n', size_t(left - 2));
+}
+
+bool LogScanner::takeMarkerEndingAt(const char *data, qint64 p, qint64 available)
+{
+    const bool timestamps = m_timestamps == TimestampMode::On;
+    const int suffix = syntax::markerSuffixLength(data + p, data + available, timestamps);
+    if (suffix == 0)
+        return false;
+    const char *floor = data + qMax(m_markerFloor, m_lineStart);
+    const char *start =
+        syntax::findSectionMarkerBefore(floor, data + p, data + available, timestamps);
+    if (!start)
+        return false;
+    noteGapIfNeeded(data, m_markerFloor, start - data);
+    if (const auto marker = syntax::parseSectionMarker(start, data + available, timestamps))
+        handleMarker(*marker, start - data, p + suffix);
+    // A suffix cut by a continuation joins it: the line goes on.
+    if (suffix != syntax::kMarkerSuffixLength)
+        m_lineComplex = true;
+    m_pos = p + suffix;
+    m_markerFloor = m_pos;
+    return true;
+}
+
 void LogScanner::scan(const char *data, qint64 available, bool final)
 {
     if (m_timestamps == TimestampMode::Undecided &&
@@ -362,24 +398,21 @@ void LogScanner::scan(const char *data, qint64 available, bool final)
             // A lone "\r\n" ending is still a plain slice of the raw bytes.
             if (available - p < 2 || data[p + 1] != '\n')
                 m_lineComplex = true;
-            if (available - p < 5) {
-                if (!final) {
-                    m_pos = p;
-                    return;
-                }
-            } else if (std::memcmp(data + p + 1, "\x1b[0K", 4) == 0) {
-                const char *floor = data + qMax(m_markerFloor, m_lineStart);
-                const char *start =
-                    syntax::findSectionMarkerBefore(floor, data + p, data + available);
-                if (start) {
-                    noteGapIfNeeded(data, m_markerFloor, start - data);
-                    if (const auto marker = syntax::parseSectionMarker(start, data + available))
-                        handleMarker(*marker, start - data, p + 5);
-                    m_pos = p + 5;
-                    m_markerFloor = m_pos;
-                    continue;
-                }
+            const qint64 left = available - p;
+            if (left < syntax::kJoinedMarkerSuffixLength && !final &&
+                mustWaitAtCarriageReturn(data, p, available)) {
+                m_pos = p;
+                return;
             }
+            // Only what may start a marker suffix goes out of line: "\r\e[0K", or with
+            // timestamps "\r\n" and a continuation prefix (its last byte '+').
+            const bool maySuffix =
+                left >= syntax::kMarkerSuffixLength &&
+                (data[p + 1] == kEsc ||
+                 (data[p + 1] == '\n' && m_timestamps == TimestampMode::On &&
+                  left >= syntax::kJoinedMarkerSuffixLength && data[p + 33] == '+'));
+            if (maySuffix && takeMarkerEndingAt(data, p, available))
+                continue;
             noteGapIfNeeded(data, m_markerFloor, p);
             // A '\r' clears the line unless a line end follows (after more '\r's); one before
             // a joined continuation is handled at its '\n'.

@@ -73,6 +73,12 @@ private:
     bool hasText() const { return m_textLine == m_lineStart; }
     bool breakPending() const { return m_pendingBreak >= m_lineStart; }
     Q_NEVER_INLINE void handleMarker(const SectionMarker &marker, qint64 start, qint64 end);
+    // At a '\r' near the end of the data: whether the bytes still to come decide if it ends
+    // a marker.
+    Q_NEVER_INLINE bool mustWaitAtCarriageReturn(const char *data, qint64 p,
+                                                 qint64 available) const;
+    // The marker whose suffix starts at the '\r' `p`, if there is one: applied and skipped.
+    Q_NEVER_INLINE bool takeMarkerEndingAt(const char *data, qint64 p, qint64 available);
     // End of a complete CSI sequence starting at the ESC `esc` that needs no
     // resumable parsing (applied already), or 0 to use EscapeParser.
     qint64 fastCsi(const char *data, qint64 esc, qint64 available);

@@ -31,7 +31,6 @@ bool isOptionChar(char c)
 }
 
 constexpr char kSuffix[] = "\r\x1b[0K";
-constexpr int kSuffixLength = 5;
 
 // "k=v(, ?k=v)*" as in the regex.
 bool validOptions(const char *p, const char *end)
@@ -63,7 +62,16 @@ bool validOptions(const char *p, const char *end)
 
 } // namespace
 
-std::optional<SectionMarker> parseSectionMarker(const char *p, const char *end)
+int joinedMarkerSuffixLength(const char *cr, const char *end)
+{
+    constexpr int kClearAt = 2 + kTimestampPrefixLength;
+    if (end - cr >= kJoinedMarkerSuffixLength && cr[0] == '\r' && cr[1] == '\n' &&
+        isContinuationPrefix(cr + 2) && std::memcmp(cr + kClearAt, kSuffix + 1, 4) == 0)
+        return kJoinedMarkerSuffixLength;
+    return 0;
+}
+
+std::optional<SectionMarker> parseSectionMarker(const char *p, const char *end, bool joinedSuffix)
 {
     static constexpr char kStart[] = "section_start:";
     static constexpr char kEnd[] = "section_end:";
@@ -103,17 +111,19 @@ std::optional<SectionMarker> parseSectionMarker(const char *p, const char *end)
             return std::nullopt;
         optionsEnd = q++;
     }
-    if (end - q < kSuffixLength || std::memcmp(q, kSuffix, kSuffixLength) != 0)
+    const int suffix = markerSuffixLength(q, end, joinedSuffix);
+    if (suffix == 0)
         return std::nullopt;
     marker.timestamp = ts;
     marker.name = QByteArray(name, nameEnd - name);
     if (options)
         marker.options = QByteArray(options, optionsEnd - options);
-    marker.length = int(q + kSuffixLength - p);
+    marker.length = int(q + suffix - p);
     return marker;
 }
 
-const char *findSectionMarkerBefore(const char *lowerBound, const char *cr, const char *end)
+const char *findSectionMarkerBefore(const char *lowerBound, const char *cr, const char *end,
+                                    bool joinedSuffix)
 {
     if (lowerBound < cr - kMaxMarkerLength)
         lowerBound = cr - kMaxMarkerLength;
@@ -146,8 +156,8 @@ const char *findSectionMarkerBefore(const char *lowerBound, const char *cr, cons
         return nullptr;
     // The forward parser is the one definition of the grammar; the backward walk
     // only finds where to run it.
-    const auto marker = parseSectionMarker(candidate, end);
-    if (!marker || candidate + marker->length != cr + kSuffixLength)
+    const auto marker = parseSectionMarker(candidate, end, joinedSuffix);
+    if (!marker || candidate + marker->length != cr + markerSuffixLength(cr, end, joinedSuffix))
         return nullptr;
     return candidate;
 }

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <cstring>
 #include <optional>
 
 namespace pipedeck::log {
@@ -19,7 +20,7 @@ struct SectionMarker
     qint64 timestamp = 0;
     QByteArray name;    // as written, before normalisation
     QByteArray options; // the text between the brackets, empty without options
-    int length = 0;     // bytes from 's' up to and including "\r\e[0K"
+    int length = 0;     // bytes from 's' up to and including "\r\e[0K" (see markerSuffixLength)
 };
 
 namespace syntax {
@@ -31,13 +32,16 @@ inline constexpr int kMaxMarkerOptions = 1024;
 inline constexpr int kMaxMarkerLength =
     14 + kMaxMarkerDigits + 1 + kMaxMarkerName + kMaxMarkerOptions + 2 + 5;
 
-// Parses a marker that starts exactly at `p`. Needs the whole marker including
-// "\r\e[0K" inside [p, end); returns nothing otherwise.
-std::optional<SectionMarker> parseSectionMarker(const char *p, const char *end);
+// Parses a marker that starts exactly at `p`. Needs the whole marker including its suffix
+// inside [p, end); returns nothing otherwise. `joinedSuffix`: FF_TIMESTAMPS are on, so the
+// suffix may be cut by a continuation record (markerSuffixLength).
+std::optional<SectionMarker> parseSectionMarker(const char *p, const char *end,
+                                                bool joinedSuffix = false);
 
-// Given a '\r' at `cr` followed by "\e[0K", finds where a marker ending at `cr`
+// Given a '\r' at `cr` that starts a marker suffix, finds where a marker ending at `cr`
 // would start, not before `lowerBound`. Returns nullptr when there is none.
-const char *findSectionMarkerBefore(const char *lowerBound, const char *cr, const char *end);
+const char *findSectionMarkerBefore(const char *lowerBound, const char *cr, const char *end,
+                                    bool joinedSuffix = false);
 
 // GitLab: lowercased, everything outside [a-z0-9] becomes '-'.
 QString normalizeSectionName(const QByteArray &name);
@@ -74,6 +78,22 @@ bool isTimestampPrefix(const char *p);
 inline bool isContinuationPrefix(const char *p)
 {
     return p[31] == '+' && isTimestampPrefix(p);
+}
+
+// The bytes of a marker suffix at the '\r' `cr`, 0 if there is none: "\r\e[0K", or with
+// `joined` (FF_TIMESTAMPS on) "\r\n", a `+` prefix and "\e[0K". The runner flushes a write at
+// its '\r' and puts the rest in a continuation record; runners before the fix of
+// TestCarriageReturnDoesNotSplitWrite did so with every marker they wrote, and a script's
+// marker can be read in two pieces. GitLab joins the records before it reads the marker.
+inline constexpr int kMarkerSuffixLength = 5;
+inline constexpr int kJoinedMarkerSuffixLength = 2 + kTimestampPrefixLength + 4;
+// The cut form only, out of line: the scanner meets '\r' often.
+int joinedMarkerSuffixLength(const char *cr, const char *end);
+inline int markerSuffixLength(const char *cr, const char *end, bool joined)
+{
+    if (end - cr >= kMarkerSuffixLength && std::memcmp(cr, "\r\x1b[0K", kMarkerSuffixLength) == 0)
+        return kMarkerSuffixLength;
+    return joined ? joinedMarkerSuffixLength(cr, end) : 0;
 }
 
 } // namespace syntax

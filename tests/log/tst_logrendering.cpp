@@ -78,6 +78,8 @@ private Q_SLOTS:
     void rendering();
     void gitlabSpec_data();
     void gitlabSpec();
+    void runnerTimestamper_data();
+    void runnerTimestamper() { gitlabSpec(); }
     void gitlabStyle_data();
     void gitlabStyle();
     void sections_data();
@@ -151,6 +153,13 @@ void TestLogRendering::rendering_data()
     QTest::newRow("invalid UTF-8") << QByteArray("a\xff\xfe"
                                                  "b\n")
                                    << QString::fromUtf16(u"a\uFFFD\uFFFDb");
+    // The view renders a line from the style in force, search from the default style: a
+    // character cut by an escape is one character either way, in the style after it.
+    QTest::newRow("UTF-8 cut by an escape that changes nothing")
+        << QByteArray("\x1b[31mx\n\xcb\x1b[31m\xa7\n")
+        << QString::fromUtf16(u"{1::|x}\n{1::|\u02e7}");
+    QTest::newRow("UTF-8 cut by a colour change") << QByteArray("\x1b[31mx\n\xcb\x1b[32m\xa7\n")
+                                                  << QString::fromUtf16(u"{1::|x}\n{2::|\u02e7}");
     QTest::newRow("valid UTF-8") << QByteArray("caf\xc3\xa9 \xe6\xbc\xa2 \xf0\x9f\x98\xba")
                                  << QString::fromUtf16(u"café 漢 😺");
     QTest::newRow("section markers removed")
@@ -420,6 +429,194 @@ void TestLogRendering::gitlabSpec_data()
             ts("00:00:02.000000", "00O", '+') + "after\n")
         << u"@2024-05-14T00:00:01.000000Z@a\n@2024-05-14T00:00:01.000000Z@after"_qs
         << u"prepare-script 0-0 d0 63s"_qs;
+}
+
+// What gitlab-runner writes with FF_TIMESTAMPS, case by case from its timestamper tests
+// (common/buildlogger/internal/timestamper/timestamper_test.go), in our own data, and what
+// the job page makes of it (GitLab's converter joins `+` records before rendering). Same
+// columns and checks as gitlabSpec: the lines, the sections, whole and at every split.
+void TestLogRendering::runnerTimestamper_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("lines");
+    QTest::addColumn<QString>("sections");
+    const QString none;
+    auto at = [](const char *time) -> QString {
+        return u"@2024-05-14T"_qs + QLatin1String(time) + u"Z@"_qs;
+    };
+
+    // TestWithTimestamps: every '\n' ends a record, also several in one write.
+    QTest::newRow("runner: one record per newline")
+        << (ts("08:00:01.000000", "ffE") + "PREFIX several\n" + ts("08:00:02.000000", "ffE") +
+            "lines\n" + ts("08:00:03.000000", "ffE") + "in one write\n")
+        << (at("08:00:01.000000") + u"PREFIX several\n"_qs + at("08:00:02.000000") + u"lines\n"_qs +
+            at("08:00:03.000000") + u"in one write"_qs)
+        << none;
+    // TestWithTimestamps / TestForcedFlush: writes without a newline are held until it comes
+    // and make one record.
+    QTest::newRow("runner: a line written in pieces is one record")
+        << (ts("08:00:01.000000", "ffE") + "written in three writes\n" +
+            ts("08:00:02.000000", "ffE") + "next\n")
+        << (at("08:00:01.000000") + u"written in three writes\n"_qs + at("08:00:02.000000") +
+            u"next"_qs)
+        << none;
+    // TestWithTimestamps: a write with '\r' and no '\n' is flushed with a '\n' added, and the
+    // next record continues it (`+`). The joined line is "Progress: .\r.\r.\rDone.", whose
+    // '\r's overwrite: the line shows its last state with the first record's time.
+    QTest::newRow("runner: progress flushed at every CR")
+        << (ts("08:00:01.000000", "ffE") + "Progress: .\r\n" + ts("08:00:02.000000", "ffE", '+') +
+            ".\r\n" + ts("08:00:03.000000", "ffE", '+') + ".\r\n" +
+            ts("08:00:04.000000", "ffE", '+') + "Done.\r\n" + ts("08:00:05.000000", "ffE") +
+            "after\n")
+        << (at("08:00:01.000000") + u"Done.\n"_qs + at("08:00:05.000000") + u"after"_qs) << none;
+    QTest::newRow("runner: CRLF record")
+        << (ts("08:00:01.000000", "ffE") + "a windows line\r\n" + ts("08:00:02.000000", "ffE") +
+            "next\r\n")
+        << (at("08:00:01.000000") + u"a windows line\n"_qs + at("08:00:02.000000") + u"next"_qs)
+        << none;
+    // TestWithTimestamps ("\nstart" then "\nend\n"): a lone '\n' is a record of its own, an
+    // empty line (kept here, GitLab drops it).
+    QTest::newRow("runner: a lone newline is an empty record")
+        << (ts("08:00:01.000000", "ffE") + "\n" + ts("08:00:02.000000", "ffE") + "start\n" +
+            ts("08:00:03.000000", "ffE") + "end\n")
+        << (at("08:00:01.000000") + u"\n"_qs + at("08:00:02.000000") + u"start\n"_qs +
+            at("08:00:03.000000") + u"end"_qs)
+        << none;
+    // TestWithTimestamps ("Eat carriages"): '\r's before the '\n' stay in the record; with
+    // GitLab's current `\r*\n` they end the line and clear nothing.
+    QTest::newRow("runner: CRs before the newline")
+        << (ts("08:00:01.000000", "ffE") + "carriage returns\r\r\r\r\r\r\r\n" +
+            ts("08:00:02.000000", "ffE") + "after\n")
+        << (at("08:00:01.000000") + u"carriage returns\n"_qs + at("08:00:02.000000") + u"after"_qs)
+        << none;
+    // TestWithTimestamps / TestCloseIdempotent: closing adds the '\n' of a last partial line;
+    // before that, the live log ends in the partial record, shown as far as it goes.
+    QTest::newRow("runner: last line closed by the runner")
+        << (ts("08:00:01.000000", "ffE") + "first\n" + ts("08:00:02.000000", "ffE") + "The end\n")
+        << (at("08:00:01.000000") + u"first\n"_qs + at("08:00:02.000000") + u"The end"_qs) << none;
+    QTest::newRow("runner: last line not closed yet")
+        << (ts("08:00:01.000000", "ffE") + "first\n" + ts("08:00:02.000000", "ffE") + "The en")
+        << (at("08:00:01.000000") + u"first\n"_qs + at("08:00:02.000000") + u"The en"_qs) << none;
+    // TestForcedFlush: a write past the runner's 8 KiB buffer is flushed with a '\n' added,
+    // and the rest of the line continues in `+` records: one line, the first record's time.
+    {
+        const QByteArray first(8192, 'a');
+        const QByteArray second(8193, 'b');
+        QTest::newRow("runner: long line split at the buffer size")
+            << (ts("08:00:01.000000", "ffE") + "long write " + first + "\n" +
+                ts("08:00:02.000000", "ffE", '+') + second + "\n" +
+                ts("08:00:03.000000", "ffE", '+') + "ended\n" + ts("08:00:04.000000", "ffE") +
+                "next\n")
+            << (at("08:00:01.000000") + u"long write "_qs + QString::fromLatin1(first) +
+                QString::fromLatin1(second) + u"ended\n"_qs + at("08:00:04.000000") + u"next"_qs)
+            << none;
+    }
+    // TestCarriageReturnDoesNotSplitWrite: a marker written on its own is flushed at its '\r'
+    // with its `\e[0K` in the same record; the next write continues it. GitLab shows one empty
+    // footer line with the duration; here the marker line is the section's only line.
+    QTest::newRow("runner: markers flushed at their CR")
+        << (ts("08:00:01.000000", "01O") + "section_start:123:foo\r\x1b[0K\n" +
+            ts("08:00:02.000000", "01O", '+') + "section_end:123:foo\r\x1b[0K\n")
+        << at("08:00:01.000000") << u"foo 0-0 d0 0s"_qs;
+    // The comment of that test: bytes after the last '\r' of a write stay in its record.
+    QTest::newRow("runner: text after a CR stays in its record")
+        << (ts("08:00:01.000000", "01O") + "50%\r100%\n" + ts("08:00:02.000000", "01O", '+') +
+            " done\n")
+        << (at("08:00:01.000000") + u"100% done"_qs) << none;
+    // A job as the runner writes it: the header continues the start marker's record, and
+    // the next section's start continues the end marker's.
+    QTest::newRow("runner: sections as the runner writes them")
+        << (ts("08:00:01.000000", "00O") + "Running with gitlab-runner\n" +
+            ts("08:00:02.000000", "00O") + "section_start:1715677200:prepare\r\x1b[0K\n" +
+            ts("08:00:02.000001", "00O", '+') + "\x1b[0K\x1b[36;1mPreparing\x1b[0;m\n" +
+            ts("08:00:03.000000", "00O") + "\x1b[0KUsing Shell executor\x1b[0;m\n" +
+            ts("08:00:04.000000", "00O") + "section_end:1715677204:prepare\r\x1b[0K\n" +
+            ts("08:00:04.000001", "00O", '+') + "section_start:1715677204:step_script\r\x1b[0K\n" +
+            ts("08:00:04.000002", "00O", '+') + "\x1b[0K\x1b[36;1mExecuting\x1b[0;m\n" +
+            ts("08:00:05.000000", "01O") + "hello\n" + ts("08:00:06.000000", "00O") +
+            "section_end:1715677206:step_script\r\x1b[0K\n" + ts("08:00:07.000000", "00O") +
+            "\x1b[32;1mJob succeeded\x1b[0;m\n")
+        << (at("08:00:01.000000") + u"Running with gitlab-runner\n"_qs + at("08:00:02.000000") +
+            u"{14::B|Preparing}\n"_qs + at("08:00:03.000000") + u"Using Shell executor\n"_qs +
+            at("08:00:04.000000") + u"{14::B|Executing}\n"_qs + at("08:00:05.000000") +
+            u"hello\n"_qs + at("08:00:06.000000") + u"\n"_qs + at("08:00:07.000000") +
+            u"{10::B|Job succeeded}"_qs)
+        << u"prepare 1-3 d0 4s; step-script 3-5 d0 2s"_qs;
+    // TestTimestampSecondsCache: times a microsecond apart, in the same second and across it.
+    QTest::newRow("runner: microseconds kept exactly")
+        << (ts("12:34:56.000000", "01E") + "line\n" + ts("12:34:56.000001", "01E") + "line\n" +
+            ts("12:34:56.000123", "01E") + "line\n" + ts("12:34:57.000000", "01E") + "line\n" +
+            ts("12:34:57.000007", "01E") + "line\n")
+        << (at("12:34:56.000000") + u"line\n"_qs + at("12:34:56.000001") + u"line\n"_qs +
+            at("12:34:56.000123") + u"line\n"_qs + at("12:34:57.000000") + u"line\n"_qs +
+            at("12:34:57.000007") + u"line"_qs)
+        << none;
+    // Stream numbers are two hex digits (00 runner, 01 script, 0f and up services), either
+    // stream type: all are prefixes.
+    QTest::newRow("runner: streams and stream types")
+        << (ts("08:00:01.000000", "00O") + "runner\n" + ts("08:00:02.000000", "01E") +
+            "script stderr\n" + ts("08:00:03.000000", "0fO") + "service\n" +
+            ts("08:00:04.000000", "ffE") + "last stream\n")
+        << (at("08:00:01.000000") + u"runner\n"_qs + at("08:00:02.000000") + u"script stderr\n"_qs +
+            at("08:00:03.000000") + u"service\n"_qs + at("08:00:04.000000") + u"last stream"_qs)
+        << none;
+    // TestWithoutTimestamp: the stream prefix without a time (the runner never sends it to
+    // GitLab) is text.
+    QTest::newRow("runner: stream prefix without a time is text")
+        << QByteArray("ffE first\nffE+.\r\nffE+Done.\r\n") << u"ffE first\nffE+.\nffE+Done."_qs
+        << none;
+
+    // The runner's flushes (at '\r', past 8 KiB) cut a write wherever it is; GitLab joins the
+    // `+` records before reading them, so what they cut is whole again.
+    QTest::newRow("runner: UTF-8 character cut by a continuation")
+        << (ts("08:00:01.000000") + "caf\xc3\n" + ts("08:00:02.000000", "00O", '+') + "\xa9 ok\n")
+        << (at("08:00:01.000000") + QString::fromUtf16(u"café ok")) << none;
+    // A runner that flushed at the '\r' of a marker (before TestCarriageReturnDoesNotSplitWrite
+    // was fixed), or a script whose write was read in two pieces: "\e[0K" comes in the next
+    // record.
+    QTest::newRow("runner: marker suffix in the next record")
+        << (ts("08:00:01.000000") + "section_start:1715677200:foo\r\n" +
+            ts("08:00:02.000000", "00O", '+') + "\x1b[0KHeader\n" + ts("08:00:03.000000") +
+            "body\n" + ts("08:00:04.000000") + "section_end:1715677203:foo\r\n" +
+            ts("08:00:05.000000", "00O", '+') + "\x1b[0K\n" + ts("08:00:06.000000") + "after\n")
+        << (at("08:00:01.000000") + u"Header\n"_qs + at("08:00:03.000000") + u"body\n"_qs +
+            at("08:00:04.000000") + u"\n"_qs + at("08:00:06.000000") + u"after"_qs)
+        << u"foo 0-2 d0 3s"_qs;
+    // What such a runner wrote for its own sections (18.x, each marker one write): every
+    // "\e[0K" of a marker opens the next record.
+    QTest::newRow("runner: sections of a runner that split every marker")
+        << (ts("08:00:01.000000", "00O") + "Running with gitlab-runner 18.7.0\n" +
+            ts("08:00:02.000000", "00O") + "section_start:1768988825:prepare_executor\r\n" +
+            ts("08:00:02.000001", "00O", '+') +
+            "\x1b[0K\x1b[0K\x1b[36;1mPreparing the executor\x1b[0;m\x1b[0;m\n" +
+            ts("08:00:03.000000", "00O") + "\x1b[0KUsing Docker executor\x1b[0;m\n" +
+            ts("08:00:04.000000", "00O") + "section_end:1768988830:prepare_executor\r\n" +
+            ts("08:00:04.000001", "00O", '+') + "\x1b[0Ksection_start:1768988830:get_sources\r\n" +
+            ts("08:00:04.000002", "00O", '+') +
+            "\x1b[0K\x1b[0K\x1b[36;1mGetting source\x1b[0;m\x1b[0;m\n" +
+            ts("08:00:05.000000", "01O") + "Fetching changes\n" + ts("08:00:06.000000", "00O") +
+            "section_end:1768988832:get_sources\r\n" + ts("08:00:06.000001", "00O", '+') +
+            "\x1b[0K\n" + ts("08:00:07.000000", "00O") + "\x1b[32;1mJob succeeded\x1b[0;m\n")
+        << (at("08:00:01.000000") + u"Running with gitlab-runner 18.7.0\n"_qs +
+            at("08:00:02.000000") + u"{14::B|Preparing the executor}\n"_qs + at("08:00:03.000000") +
+            u"Using Docker executor\n"_qs + at("08:00:04.000000") + u"{14::B|Getting source}\n"_qs +
+            at("08:00:05.000000") + u"Fetching changes\n"_qs + at("08:00:06.000000") + u"\n"_qs +
+            at("08:00:07.000000") + u"{10::B|Job succeeded}"_qs)
+        << u"prepare-executor 1-3 d0 5s; get-sources 3-5 d0 2s"_qs;
+    // Without timestamps there are no records to join: "\r\n" ends the line, and the marker
+    // is text that its own '\r' does not clear (it ends the line).
+    QTest::newRow("runner: no joined suffix without timestamps")
+        << QByteArray("section_start:1:foo\r\n\x1b[0KHeader\n") << u"section_start:1:foo\nHeader"_qs
+        << none;
+
+    // The full-log viewer's cases (ci/job_log_viewer/lib/generate_stream_spec.js) about `+`
+    // records, rendered as the job page does.
+    QTest::newRow("viewer spec: appends to a timestamped line")
+        << (ts("08:00:01.000000") + "line...\n" + ts("08:00:02.000000", "00O", '+') + "...content")
+        << (at("08:00:01.000000") + u"line......content"_qs) << none;
+    QTest::newRow("viewer spec: an empty continuation at the end")
+        << (ts("08:00:01.000000") + "line...\n" + ts("08:00:02.000000", "00O", '+'))
+        << (at("08:00:01.000000") + u"line..."_qs) << none;
 }
 
 void TestLogRendering::gitlabSpec()

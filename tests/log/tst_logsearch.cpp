@@ -138,6 +138,7 @@ private Q_SLOTS:
     void lineByLinePatterns();
     void invalidQueries();
     void hitAcrossAppendBoundary();
+    void characterCutByAnEscape();
     void asyncStreamsRunningCount();
     void cancel();
 };
@@ -383,6 +384,28 @@ void TestLogSearch::hitAcrossAppendBoundary()
     QList<SearchHit> tail;
     searcher.run(engine, 2, -1, 2, cancel, [&](const QList<SearchHit> &h) { tail += h; });
     QCOMPARE(describeHits(tail), u"2:5+6"_qs);
+}
+
+// Search renders a line from the default style, the view from the style in force: a
+// character cut by an escape must decode the same either way (found by the fuzzer: an escape
+// that changes nothing in the view but the colour in search split "\xcb\xa7" in two).
+void TestLogSearch::characterCutByAnEscape()
+{
+    QByteArray log = "\x1b[31mred\n";
+    for (int i = 0; i < 3; ++i)
+        log += "\xcb\x1b[31m\xa7 x " + QByteArray::number(i) + " \n";
+    LogEngine engine;
+    feed(engine, log, {});
+    QCOMPARE(engine.line(1).text, QString::fromUtf16(u"\u02e7 x 0 "));
+    for (const SearchQuery &query :
+         {SearchQuery{u"x"_qs, SearchQuery::Kind::Plain, Qt::CaseSensitive},
+          SearchQuery{u"\\W*$|x"_qs, SearchQuery::Kind::Regex, Qt::CaseSensitive},
+          SearchQuery{QString::fromUtf16(u"\u02e7"), SearchQuery::Kind::Plain,
+                      Qt::CaseSensitive}}) {
+        const QList<SearchHit> expected = bruteForce(engine, query);
+        QVERIFY(expected.size() >= 3);
+        QCOMPARE(searchAll(engine, query, 1), expected);
+    }
 }
 
 void TestLogSearch::asyncStreamsRunningCount()

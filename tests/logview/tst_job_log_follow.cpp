@@ -5,12 +5,14 @@
 #include "logview_test_support.h"
 
 #include "gitlab/gitlab_test_support.h"
+#include "log/logtestutil.h"
 #include "logfollow/trace_continuity.h"
 #include "logfollow/trace_follower.h"
 #include "logfollow/trace_intake.h"
 #include "logview/job_log_page.h"
 #include "logview/log_view.h"
 #include "logview/log_viewer.h"
+#include "logview/section_outline_model.h"
 #include "sim/demo_data.h"
 #include "sim/fault_rule.h"
 #include "sim/world.h"
@@ -68,6 +70,90 @@ class TestJobLogFollow : public QObject
         const sim::Pipeline &pipeline = m_sim->world().createPipeline(demo::kDemoProjectId, spec);
         const auto jobs = m_sim->world().jobsOfPipeline(pipeline.id, false, false);
         return jobs.isEmpty() ? 0 : jobs.first()->id;
+    }
+
+    // A timestamped job log as the runner writes it, with what GitLab makes of section
+    // markers mid-line: a start after text, an end before text, `+` records that continue a
+    // line (after a marker, after '\r' progress, a long line), and "needle" to search for.
+    static QByteArray markersAndTimestampsLog()
+    {
+        int tick = 0;
+        auto ts = [&tick](const char *stream = "01O", char flag = ' ') -> QByteArray {
+            ++tick;
+            return QByteArray("2024-05-14T08:") + QByteArray::number(10 + tick / 60) + ':' +
+                   QByteArray::number(10 + tick % 60 % 50) + ".000000Z " + stream + flag;
+        };
+        QByteArray b;
+        b += ts("00O") + "Running with gitlab-runner\n";
+        b += ts("00O") + lvtest::marker("start", 1715677200, "prepare", "[collapsed=true]") + "\n";
+        b += ts("00O", '+') + "\x1b[0K\x1b[36;1mPreparing needle\x1b[0;m\n";
+        b += ts("00O") + "prep one\n";
+        b += ts("00O") + lvtest::marker("end", 1715677204, "prepare") + "\n";
+        b += ts("00O", '+') + lvtest::marker("start", 1715677204, "step_script") + "\n";
+        b += ts("00O", '+') + "\x1b[0K\x1b[36;1mExecuting\x1b[0;m\n";
+        b += ts() + "before " + lvtest::marker("start", 1715677205, "inner") +
+             "inner header needle\n";
+        b += ts() + "10%\r\n" + ts("01O", '+') + "50%\r\n" + ts("01O", '+') + "100% needle\n";
+        b += ts() + "inner body\n";
+        // This end marker's "\e[0K" comes in a `+` record, as older runners wrote it.
+        b += ts() + "last inner line NEEDLE" + "section_end:1715677207:inner\r\n" + ts("01O", '+') +
+             "\x1b[0Kafter inner needle\n";
+        for (int i = 0; i < 40; ++i)
+            b += ts() + "output " + QByteArray::number(i) + (i % 10 == 3 ? " needle\n" : "\n");
+        b += ts() + "part one \n" + ts("01O", '+') + "part two needle\n";
+        b += ts("00O") + lvtest::marker("end", 1715677210, "step_script") + "\n";
+        b += ts("00O") + "\x1b[32;1mJob succeeded\x1b[0;m\n";
+        return b;
+    }
+
+    // Cut positions in `log` that stop in the middle of what the scanner must wait for: a
+    // prefix, the '+' of a continuation, a marker and its "\r\e[0K", an escape, a word.
+    // `missing` names the places not found.
+    static QList<qsizetype> awkwardCuts(const QByteArray &log, QStringList *missing)
+    {
+        QList<qsizetype> cuts;
+        auto after = [&](const char *what, qsizetype offset = 0) {
+            const qsizetype from = cuts.isEmpty() ? 0 : cuts.last();
+            const qsizetype at = log.indexOf(what, from);
+            if (at >= 0 && at + offset > from && at + offset < log.size())
+                cuts.append(at + offset);
+            else
+                missing->append(QString::fromLatin1(what));
+        };
+        after("T08:", 2);                            // inside the first prefix
+        after("[collapsed=true]\r", 17);             // between the marker's "\r" and "\e[0K"
+        after("\x1b[0K\n", 5);                       // a '\n' whose next record may be a '+'
+        after("Z 00O+", 5);                          // just before the '+'
+        after("\x1b[36;1m", 3);                      // inside an escape
+        after("prep one\n", 9);                      // before the end marker's record
+        after("section_end:1715677204:pre", 20);     // inside the end marker
+        after("step_script\r\x1b[0K\n", 17);         // before the '+' record of the header
+        after("before ", 7);                         // text, then the start marker comes
+        after("section_start:1715677205:inner", 26); // inside the marker's name
+        after("10%\r\n", 5);                         // progress, before its continuation
+        after("50%\r\n", 3);                         // inside the continuation's prefix
+        after("NEEDLE", 3);                          // inside a word searched for
+        after("DLEsection_end", 3);                  // right before the end marker
+        after("inner\r\n", 20);                      // inside the record that ends the suffix
+        after("after inner", 5);                     // text after the end marker
+        after("output 20", 0);                       // plain lines
+        after("part one \n", 10);                    // the long line's first record ends
+        after("part two", 4);                        // the line grows, no new line
+        after("needle\n", 3);                        // still growing
+        after("section_end:1715677210", 4);          // the section's end
+        return cuts;
+    }
+
+    // The hits a search for "needle" (any case) must find in `lines`.
+    static QList<QPair<qint64, qsizetype>> needleHits(const QList<log::RenderedLine> &lines)
+    {
+        QList<QPair<qint64, qsizetype>> hits;
+        for (qsizetype l = 0; l < lines.size(); ++l) {
+            for (qsizetype at = 0;
+                 (at = lines[l].text.indexOf(u"needle"_s, at, Qt::CaseInsensitive)) >= 0; ++at)
+                hits.append({qint64(l), at});
+        }
+        return hits;
     }
 
 private Q_SLOTS:
@@ -453,6 +539,147 @@ private Q_SLOTS:
         m_sim->world().setJobStatus(jobId, u"success"_s);
         QTRY_COMPARE(finished.size(), 1);
         QTRY_VERIFY(!viewer->liveNoticeLabel()->isVisible());
+    }
+
+    // A followed log that grows in pieces cut where the scanner has to wait (inside prefixes,
+    // markers, escapes, before `+` records), with markers mid-line and timestamps: after every
+    // piece the page shows exactly what the same bytes show in one go (line numbers, text,
+    // timestamps, sections), the search hits are those of every shown line, folding and the
+    // outline follow, and the page stays pinned to the end. Nothing is lost or doubled.
+    void followsMarkersMidLineAndTimestampsAcrossPieces()
+    {
+        using namespace pipedeck::log::test;
+        const QByteArray log = markersAndTimestampsLog();
+        QStringList missing;
+        QList<qsizetype> cuts = awkwardCuts(log, &missing);
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u", "_s)));
+        cuts.append(log.size());
+
+        const qint64 jobId = makeScriptedJob();
+        JobLogPage page(*m_connection, demo::kDemoProjectId, jobId, u"scripted"_s, fastOptions());
+        page.resize(900, 300);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        LogViewer *viewer = page.viewer();
+        LogView *view = viewer->view();
+        QSignalSpy searched(viewer, &LogViewer::searchFinished);
+        viewer->find({u"needle"_s, log::SearchQuery::Kind::Plain, Qt::CaseInsensitive});
+
+        qsizetype sent = 0;
+        bool foldedInner = false;
+        for (qsizetype cut : cuts) {
+            const QByteArray piece = log.mid(sent, cut - sent);
+            m_sim->world().appendTrace(jobId, piece);
+            sent = cut;
+            QTRY_COMPARE(page.follower()->stats().appendedBytes, sent);
+            log::LogDocument *document = viewer->document();
+            QVERIFY(document);
+            lvtest::settle(*document);
+            QCOMPARE(page.follower()->stats().resets, 0);
+
+            // What the same bytes show when they arrive at once.
+            log::LogEngine reference;
+            reference.startInMemory();
+            reference.append(QByteArrayView(log).first(sent));
+            reference.indexAll();
+            const qint64 lines = reference.lineCount();
+            const QList<log::RenderedLine> expected = reference.lines(0, lines);
+            const QString at = u"after %1 of %2 bytes"_s.arg(sent).arg(log.size());
+
+            QTRY_COMPARE(view->lineCount(), lines);
+            QVERIFY2(describeLines(view->renderedLines(0, lines)) == describeLines(expected),
+                     qPrintable(at + u":\n"_s + describeLines(view->renderedLines(0, lines))));
+            QTRY_COMPARE(describeSections(view->sections()),
+                         describeSections(reference.sections()));
+
+            // Search hits: those of the lines shown, each once, also on a line that grew.
+            QTRY_VERIFY(!viewer->isSearching());
+            QList<QPair<qint64, qsizetype>> found;
+            for (const log::SearchHit &hit : viewer->storedHits())
+                found.append({hit.line, hit.from});
+            QVERIFY2(found == needleHits(expected), qPrintable(at));
+            QCOMPARE(viewer->hitCount(), qint64(found.size()));
+
+            // Folding: "prepare" (collapsed=true) hides its body but not the line that ends it
+            // and starts "step_script"; "inner", folded by the user while it is open, hides
+            // what arrives in it, and nothing after its end.
+            const std::vector<log::Section> &sections = view->sections();
+            qint64 hidden = 0;
+            if (!sections.empty()) {
+                QVERIFY(view->isFolded(0));
+                QCOMPARE(sections[0].name, u"prepare"_s);
+                if (sections[0].endLine >= 0) {
+                    QCOMPARE(sections[0].endLine, sections.size() > 1 ? sections[1].startLine : -1);
+                    hidden += sections[0].endLine - sections[0].startLine - 1;
+                } else {
+                    hidden += lines - 1 - sections[0].startLine;
+                }
+            }
+            if (sections.size() > 2) {
+                QCOMPARE(sections[2].name, u"inner"_s);
+                if (!foldedInner) {
+                    QVERIFY(sections[2].isOpen());
+                    view->setFolded(2, true);
+                    foldedInner = true;
+                }
+                const qint64 innerLast = sections[2].isOpen() ? lines - 1 : sections[2].endLine;
+                hidden += innerLast - sections[2].startLine;
+                if (!sections[2].isOpen()) {
+                    QVERIFY(!view->foldMap().isHidden(innerLast + 1) || innerLast + 1 >= lines);
+                    QCOMPARE(view->foldMap().rowForLine(innerLast),
+                             view->foldMap().rowForLine(sections[2].startLine));
+                }
+            }
+            QCOMPARE(view->rowCount(), lines - hidden);
+            for (qint64 row = 0; row < view->rowCount(); ++row)
+                QCOMPARE(view->foldMap().rowForLine(view->foldMap().lineForRow(row)), row);
+
+            // The outline lists the sections by their header lines (by name while a header
+            // shows nothing yet), also once a header that was still arriving is complete.
+            auto title = [&](size_t section) {
+                const QString &text = expected[sections[section].startLine].text;
+                return text.isEmpty() ? sections[section].name : text;
+            };
+            if (sections.size() > 1) {
+                SectionOutlineModel *outline = viewer->outlineModel();
+                QCOMPARE(outline->rowCount(), 2);
+                QTRY_COMPARE(outline->index(0, 0).data().toString(), title(0));
+                QTRY_COMPARE(outline->index(1, 0).data().toString(), title(1));
+                if (sections.size() > 2) {
+                    QCOMPARE(outline->rowCount(outline->index(1, 0)), 1);
+                    QTRY_COMPARE(outline->index(0, 0, outline->index(1, 0)).data().toString(),
+                                 title(2));
+                }
+            }
+            QVERIFY2(view->isFollowing() && view->isAtEnd(), qPrintable(at));
+        }
+        QVERIFY(foldedInner);
+
+        // The job finishes: the complete log is what the whole bytes show.
+        QSignalSpy finished(page.follower(), &logfollow::TraceFollower::finished);
+        m_sim->world().setJobStatus(jobId, u"success"_s);
+        QTRY_COMPARE(finished.size(), 1);
+        lvtest::settle(*viewer->document());
+        log::LogEngine whole;
+        feed(whole, log, {});
+        QTRY_COMPARE(view->lineCount(), whole.lineCount());
+        QCOMPARE(describeEngine(*viewer->document()->engine()), describeEngine(whole));
+        QCOMPARE(describeLines(view->renderedLines(0, whole.lineCount())),
+                 describeLines(whole.lines(0, whole.lineCount())));
+        // Spot checks against what GitLab shows for these bytes.
+        const QList<log::RenderedLine> all = whole.lines(0, whole.lineCount());
+        QCOMPARE(whole.lineCount(), 53);
+        QCOMPARE(all[3].text, u"Executing"_s);
+        QCOMPARE(all[4].text, u"before "_s);
+        QCOMPARE(all[5].text, u"inner header needle"_s);
+        QCOMPARE(all[6].text, u"100% needle"_s);
+        QCOMPARE(all[8].text, u"last inner line NEEDLE"_s);
+        QCOMPARE(all[9].text, u"after inner needle"_s);
+        QCOMPARE(all[50].text, u"part one part two needle"_s);
+        QCOMPARE(all[4].timestamp, all[5].timestamp);
+        QCOMPARE(describeSections(whole.sections()),
+                 u"prepare 1-3 d0 collapsed 4s; step-script 3-51 d0 6s; inner 5-8 d1 2s"_s);
+        QCOMPARE(viewer->hitCount(), 10);
     }
 
     void aMissingJobStopsWithAnError()
