@@ -23,13 +23,25 @@ constexpr qint64 kMaxMessageBytes = 64 * 1024;
 InstanceChannel::InstanceChannel(QString name, QObject *parent)
     : QObject(parent)
     , m_name(std::move(name))
-    , m_lock(std::make_unique<QLockFile>(m_name + QStringLiteral(".lock")))
+    , m_lock(std::make_unique<QLockFile>(lockPathFor(m_name)))
 {
     // Only a dead owner makes a lock stale, never its age: a Pipedeck may run for weeks.
     m_lock->setStaleLockTime(0);
 }
 
 InstanceChannel::~InstanceChannel() = default;
+
+QString InstanceChannel::lockPathFor(const QString &name)
+{
+#ifdef Q_OS_WIN
+    // A pipe name is no path: the lock goes to the user's own temporary folder, not to
+    // whatever folder Pipedeck was started in.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+        .filePath(name + QStringLiteral(".lock"));
+#else
+    return name + QStringLiteral(".lock");
+#endif
+}
 
 QString InstanceChannel::defaultName()
 {

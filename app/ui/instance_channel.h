@@ -32,6 +32,9 @@ public:
     // In the user's runtime folder (Unix) or a per-user pipe name (Windows); empty (no
     // single-instance channel) where there is no private place for it.
     static QString defaultName();
+    // Where the QLockFile of the channel `name` lives: beside the socket on Unix; in the user's
+    // temporary folder on Windows, where the name is a pipe's.
+    static QString lockPathFor(const QString &name);
 
     // Makes this process the session's Pipedeck; false while another live process is.
     bool acquire();
