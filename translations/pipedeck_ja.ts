@@ -2312,6 +2312,18 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
         <source>No project matches this search.</source>
         <translation>検索に一致するプロジェクトはありません。</translation>
     </message>
+    <message>
+        <source>Search projects</source>
+        <translation>プロジェクトを検索</translation>
+    </message>
+    <message>
+        <source>Which projects</source>
+        <translation>表示するプロジェクト</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>プロジェクト</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::RefPicker</name>

@@ -7,6 +7,7 @@
 
 #include <QComboBox>
 #include <QGridLayout>
+#include <QIdentityProxyModel>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -18,6 +19,25 @@ namespace pipedeck {
 
 using gitlab::CiStatus;
 using models::PipelinesModel;
+
+namespace {
+
+//! What a screen reader says for a row is what the eye reads on it (status, title, number, ref,
+//! source, user), not the bare ref the model's display text is.
+class PipelineRowsForReaders : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::AccessibleTextRole && index.isValid())
+            return PipelineItemDelegate::summaryText(index);
+        return QIdentityProxyModel::data(index, role);
+    }
+};
+
+} // namespace
 
 namespace {
 constexpr int kTypingDelayMs = 350; // one request per pause in typing, not per key
@@ -151,7 +171,10 @@ void PipelinesPanel::setModel(PipelinesModel *model)
         return;
     disconnect(m_stateConnection);
     m_model = model;
-    m_view->setModel(model);
+    if (!m_forReaders)
+        m_forReaders = new PipelineRowsForReaders(this);
+    m_forReaders->setSourceModel(model);
+    m_view->setModel(model ? m_forReaders : nullptr);
     if (model) {
         m_stateConnection =
             connect(model, &PipelinesModel::loadStateChanged, this, &PipelinesPanel::updateState);
@@ -187,7 +210,7 @@ bool PipelinesPanel::selectPipeline(qint64 pipelineId)
     const int row = m_model->rowOfId(pipelineId);
     if (row < 0)
         return false;
-    const QModelIndex index = m_model->index(row);
+    const QModelIndex index = m_forReaders->mapFromSource(m_model->index(row));
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
     m_view->scrollTo(index);
     return true;

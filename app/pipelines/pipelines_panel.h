@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QIdentityProxyModel;
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -52,6 +54,7 @@ private:
     void updateState();
 
     models::PipelinesModel *m_model = nullptr;
+    QIdentityProxyModel *m_forReaders = nullptr; // the model as the view and readers see it
     QLineEdit *m_ref = nullptr;
     QComboBox *m_status = nullptr;
     QComboBox *m_source = nullptr;

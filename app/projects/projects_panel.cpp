@@ -18,17 +18,20 @@ ProjectsPanel::ProjectsPanel(QWidget *parent)
     m_search->setObjectName(QStringLiteral("projectSearch"));
     m_search->setPlaceholderText(tr("Search projects…"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search projects"));
 
     m_scopes = new QTabBar;
     m_scopes->setObjectName(QStringLiteral("projectScopes"));
     m_scopes->setExpanding(false);
     m_scopes->setDrawBase(false);
+    m_scopes->setAccessibleName(tr("Which projects"));
     m_scopes->addTab(tr("Yours"));
     m_scopes->addTab(tr("Starred"));
     m_scopes->addTab(tr("Recent"));
 
     m_view = new QListView;
     m_view->setObjectName(QStringLiteral("projects"));
+    m_view->setAccessibleName(tr("Projects"));
     m_view->setItemDelegate(new ProjectItemDelegate(m_view));
     m_view->setUniformItemSizes(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

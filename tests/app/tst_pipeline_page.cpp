@@ -10,10 +10,12 @@
 #include "pipelines/pipelines_panel.h"
 #include "widgets/plain_label.h"
 
+#include <QAccessible>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListView>
 #include <QScrollBar>
+#include <QSet>
 #include <QSignalSpy>
 
 using namespace pipedeck;
@@ -78,6 +80,33 @@ private Q_SLOTS:
 
     // A narrow list (a Japanese UI, a small window) fits its rows to its width and elides
     // their texts: nothing hides to the right behind a sideways scroll bar.
+    // A screen reader hears a row as it is seen: status, title, number and ref, not the bare
+    // ref every row of a branch shares ("main", "main", "main").
+    void pipelineRowsAreNamedAsTheyAreSeen()
+    {
+        QVERIFY(m_f.open());
+        QTRY_VERIFY_WITH_TIMEOUT(m_f.pipelines()->rowCount() > 5, 10'000);
+        QListView *view = m_f.page->pipelinesPanel()->view();
+        QAccessibleInterface *list = QAccessible::queryAccessibleInterface(view);
+        QVERIFY(list);
+        QCOMPARE(list->text(QAccessible::Name), QStringLiteral("Pipelines"));
+        QAccessibleTableInterface *table = list->tableInterface();
+        QVERIFY(table);
+        QSet<QString> names;
+        for (int row = 0; row < 5; ++row) {
+            QAccessibleInterface *cell = table->cellAt(row, 0);
+            QVERIFY(cell);
+            const QString name = cell->text(QAccessible::Name);
+            const QModelIndex index = view->model()->index(row, 0);
+            QVERIFY2(name.contains(QStringLiteral("#") +
+                                   index.data(models::PipelinesModel::IdRole).toString()),
+                     qPrintable(name));
+            QVERIFY(name.contains(index.data(models::PipelinesModel::RefRole).toString()));
+            names.insert(name);
+        }
+        QCOMPARE(names.size(), 5);
+    }
+
     void narrowListRowsFitItsWidth()
     {
         QVERIFY(m_f.open());
