@@ -298,19 +298,8 @@ private Q_SLOTS:
 
     void aTokenCreatedWhileTheKeychainIsLockedIsShownOnceAndKeptNowhere()
     {
-        QTemporaryDir root;
-        QVERIFY(root.isValid());
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        QVERIFY(testing::privateHomeIn(root, env));
-        env.insert(QString::fromLatin1(kChildVariable), QStringLiteral("locked"));
-        QString program;
-        QStringList arguments;
-        testing::inPrivateKeyring(env, &program, &arguments);
-        const testing::ChildRun run = testing::runTestChild(env, program, arguments, 180000);
-        if (!run.passed) {
-            for (const QByteArray &line : run.output.split('\n'))
-                qInfo("child: %s", line.constData());
-        }
+        const testing::ChildRun run =
+            testing::runSelfInPrivateKeyring(kChildVariable, QStringLiteral("locked"));
         QVERIFY2(run.passed, "the locked-keychain child failed (its output is above)");
         // The child printed the token's first characters only; its whole HOME has no token.
         QVERIFY(run.output.contains("created trigger token glpt"));

@@ -17,6 +17,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QUuid>
+#include <QtGlobal>
 
 #include <optional>
 
@@ -170,6 +171,28 @@ inline ChildRun runTestChild(const QProcessEnvironment &env, const QString &prog
     run.passed = child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0 &&
                  run.output.contains(" 0 failed, 0 skipped") &&
                  !run.output.contains("Totals: 0 passed");
+    return run;
+}
+
+// Runs this test binary again with `childVariable` set to `scenario`, in a private HOME and
+// XDG tree, on a private bus with a fresh gnome-keyring; prints the child's output when it
+// fails, for the parent's log.
+inline ChildRun runSelfInPrivateKeyring(const char *childVariable, const QString &scenario,
+                                        int timeoutMs = 180000)
+{
+    QTemporaryDir root;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!root.isValid() || !privateHomeIn(root, env))
+        return {};
+    env.insert(QString::fromLatin1(childVariable), scenario);
+    QString program;
+    QStringList arguments;
+    inPrivateKeyring(env, &program, &arguments);
+    ChildRun run = runTestChild(env, program, arguments, timeoutMs);
+    if (!run.passed) {
+        for (const QByteArray &line : run.output.split('\n'))
+            qInfo("child %s: %s", qPrintable(scenario), line.constData());
+    }
     return run;
 }
 
