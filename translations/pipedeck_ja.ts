@@ -1457,6 +1457,10 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
         <source>This pipeline has no jobs.</source>
         <translation>このパイプラインにはジョブがありません。</translation>
     </message>
+    <message>
+        <source>%1, stage %2, %3</source>
+        <translation>%1、ステージ %2、%3</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::PipelineHeader</name>

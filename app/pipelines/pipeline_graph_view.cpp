@@ -1,10 +1,12 @@
 #include "pipelines/pipeline_graph_view.h"
 
 #include "models/jobs/jobs_model.h"
+#include "pipelines/pipeline_graph_accessible.h"
 #include "widgets/plain_label.h"
 #include "widgets/status_style.h"
 #include "widgets/time_text.h"
 
+#include <QAccessible>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
@@ -75,6 +77,10 @@ QString oneLine(QString text)
 PipelineGraphView::PipelineGraphView(QWidget *parent)
     : QAbstractScrollArea(parent)
 {
+    // Once per process: the cards as accessible children (pipeline_graph_accessible.h).
+    static const bool accessibleCards =
+        (QAccessible::installFactory(&PipelineGraphAccessible::factory), true);
+    Q_UNUSED(accessibleCards)
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setMouseTracking(true);
     viewport()->setAutoFillBackground(true);
@@ -363,6 +369,15 @@ void PipelineGraphView::makeCurrent(qint64 jobId, bool scroll)
     viewport()->update();
     if (card)
         setAccessibleDescription(cardText(jobId));
+    if (card && QAccessible::isActive()) {
+        QAccessibleInterface *graph = QAccessible::queryAccessibleInterface(this);
+        if (QAccessibleInterface *cardInterface =
+                graph ? graph->child(int(cardJobIds().indexOf(jobId))) : nullptr) {
+            QAccessibleEvent event(cardInterface,
+                                   hasFocus() ? QAccessible::Focus : QAccessible::Selection);
+            QAccessible::updateAccessibility(&event);
+        }
+    }
     Q_EMIT currentJobChanged(jobId);
 }
 
@@ -661,6 +676,36 @@ QString PipelineGraphView::cardText(qint64 jobId) const
            StatusStyle::label(status, card->index.data(JobsModel::AllowFailureRole).toBool(),
                               card->index.data(JobsModel::StatusNameRole).toString()) +
            QStringLiteral(" — ") + secondLine(*card);
+}
+
+QList<qint64> PipelineGraphView::cardJobIds() const
+{
+    ensureLayout();
+    QList<qint64> ids;
+    ids.reserve(static_cast<qsizetype>(m_cards.size()));
+    for (const Card &card : m_cards)
+        ids.append(card.jobId);
+    return ids;
+}
+
+QString PipelineGraphView::cardAccessibleName(qint64 jobId) const
+{
+    const Card *card = cardOf(jobId);
+    if (!card)
+        return {};
+    CiStatus status = statusAt(card->index);
+    const auto optimistic = m_optimistic.constFind(jobId);
+    if (optimistic != m_optimistic.cend() && optimistic->first)
+        status = *optimistic->first;
+    const QString statusText =
+        StatusStyle::label(status, card->index.data(JobsModel::AllowFailureRole).toBool(),
+                           card->index.data(JobsModel::StatusNameRole).toString());
+    QString name = tr("%1, stage %2, %3")
+                       .arg(oneLine(card->index.data(JobsModel::NameRole).toString()),
+                            oneLine(card->index.data(JobsModel::StageRole).toString()), statusText);
+    if (const QString second = secondLine(*card); !second.isEmpty())
+        name += QStringLiteral(", ") + second;
+    return name;
 }
 
 void PipelineGraphView::paintEvent(QPaintEvent *event)

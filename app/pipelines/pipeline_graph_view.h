@@ -56,6 +56,10 @@ public:
     int layoutPasses() const { return m_layoutPasses; }
     qint64 jobAt(const QPoint &viewportPos) const;
     QString cardText(qint64 jobId) const; //!< the texts painted on a card
+    //! The job ids of the cards, in reading order (stage by stage, downstreams in place).
+    QList<qint64> cardJobIds() const;
+    //! What a screen reader says for a card: name, stage, status and the second line.
+    QString cardAccessibleName(qint64 jobId) const;
     //! An earlier attempt of a job that was retried: GitLab marks it only in some versions,
     //! so a newer job of the same name in the same stage says so too.
     bool isOlderAttempt(qint64 jobId) const;

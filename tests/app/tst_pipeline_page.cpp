@@ -207,6 +207,48 @@ private Q_SLOTS:
         QCOMPARE(m_f.page->currentJobId(), demo::kFailedJobId);
     }
 
+    // The job cards are painted, yet a screen reader finds each one: named by job, stage and
+    // status, placed where it is drawn, selected when current, and pressed as Enter opens it.
+    void jobCardsAreAccessibleChildrenOfTheGraph()
+    {
+        QVERIFY(m_f.open());
+        QVERIFY(m_f.showPipeline(demo::kFailedPipelineId));
+        PipelineGraphView *graph = m_f.page->graphView();
+        QAccessibleInterface *list = QAccessible::queryAccessibleInterface(graph);
+        QVERIFY(list);
+        QCOMPARE(list->role(), QAccessible::List);
+        QCOMPARE(list->childCount(), graph->cardCount());
+        const int failedIndex = int(graph->cardJobIds().indexOf(demo::kFailedJobId));
+        QVERIFY(failedIndex >= 0);
+        QAccessibleInterface *failed = list->child(failedIndex);
+        QVERIFY(failed && failed->isValid());
+        QCOMPARE(failed->role(), QAccessible::ListItem);
+        const QString name = failed->text(QAccessible::Name);
+        QVERIFY2(name.startsWith(QStringLiteral("unit-tests, stage test, Failed")),
+                 qPrintable(name));
+        QCOMPARE(list->indexOfChild(failed), failedIndex);
+        QCOMPARE(list->child(failedIndex), failed); // one interface per card
+        const QRect onScreen = failed->rect();
+        const QRect drawn = graph->cardRect(demo::kFailedJobId);
+        QCOMPARE(onScreen.size(), drawn.size());
+        QCOMPARE(list->childAt(onScreen.center().x(), onScreen.center().y()), failed);
+        QVERIFY(!failed->state().selected);
+        graph->setCurrentJob(demo::kFailedJobId);
+        QVERIFY(failed->state().selected);
+        // Every card has a name of its own.
+        QSet<QString> names;
+        for (int i = 0; i < list->childCount(); ++i)
+            names.insert(list->child(i)->text(QAccessible::Name));
+        QCOMPARE(names.size(), list->childCount());
+        // Press opens the job, as Enter does.
+        QSignalSpy activated(graph, &PipelineGraphView::jobActivated);
+        QAccessibleActionInterface *actions = failed->actionInterface();
+        QVERIFY(actions);
+        actions->doAction(QAccessibleActionInterface::pressAction());
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().first().toLongLong(), demo::kFailedJobId);
+    }
+
     void arrowKeysMoveBetweenCards()
     {
         QVERIFY(m_f.open());
