@@ -277,6 +277,13 @@
     </message>
 </context>
 <context>
+    <name>LogViewAccessible</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>%1 行目: %2</translation>
+    </message>
+</context>
+<context>
     <name>RefsModel</name>
     <message>
         <source>Branch</source>

@@ -1,10 +1,13 @@
 #include "logview/log_view.h"
 
+#include "logview/log_view_accessible.h"
+
 #include "core/logging.h"
 #include "log/logdocument.h"
 #include "log/logengine.h"
 #include "log/logsyntax.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
@@ -91,6 +94,10 @@ LogView::LogView(QWidget *parent)
     : QAbstractScrollArea(parent)
     , m_cache(kCacheLines)
 {
+    // Once per process: the lines on screen as accessible children (log_view_accessible.h).
+    static const bool accessibleLines =
+        (QAccessible::installFactory(&LogViewAccessible::factory), true);
+    Q_UNUSED(accessibleLines)
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_InputMethodEnabled, false);
     viewport()->setCursor(Qt::IBeamCursor);

@@ -10,6 +10,7 @@
 #include "logview/log_viewer.h"
 #include "logview/section_outline_model.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QBuffer>
 #include <QClipboard>
@@ -138,6 +139,47 @@ private Q_SLOTS:
         // Painting again the same screen renders nothing new.
         view.viewport()->repaint();
         QCOMPARE(view.linesFetchedInLastPaint(), 0);
+    }
+
+    // A screen reader reads the lines on screen, with their numbers, and only those: a huge log
+    // costs it a screenful. Folded lines are not among them.
+    void visibleLinesAreAccessibleText()
+    {
+        auto document = open("first line\n"
+                             "\x1b[0Ksection_start:1:build[collapsed=true]\r\x1b[0KBuilding\n"
+                             "hidden inside\n"
+                             "\x1b[0Ksection_end:1:build\r\x1b[0K\n"
+                             "\x1b[31mred\x1b[0m after\n");
+        QVERIFY(document);
+        LogView view;
+        view.setDocument(document.get());
+        showView(view);
+        QTRY_VERIFY(view.lineCount() >= 4);
+        QAccessibleInterface *list = QAccessible::queryAccessibleInterface(&view);
+        QVERIFY(list);
+        QCOMPARE(list->role(), QAccessible::List);
+        QStringList names;
+        for (int i = 0; i < list->childCount(); ++i)
+            names << list->child(i)->text(QAccessible::Name);
+        QVERIFY2(names.size() >= 3, qPrintable(names.join(u'|')));
+        QCOMPARE(names.at(0), u"Line 1: first line"_s);
+        QCOMPARE(names.at(1), u"Line 2: Building"_s);
+        QVERIFY2(!names.join(u'|').contains(u"hidden inside"_s), qPrintable(names.join(u'|')));
+        QVERIFY2(names.join(u'|').contains(u": red after"_s), qPrintable(names.join(u'|')));
+        QCOMPARE(list->child(0)->text(QAccessible::Value), u"first line"_s);
+        QCOMPARE(list->indexOfChild(list->child(1)), 1);
+        const QRect second = list->child(1)->rect();
+        QCOMPARE(list->childAt(second.center().x(), second.center().y()), list->child(1));
+
+        // A long log: as many children as rows on screen, however long it is.
+        const auto sample = lvtest::sampleLog(200000);
+        auto big = open(sample.bytes, u"big.log"_s);
+        QVERIFY(big);
+        view.setDocument(big.get());
+        QTRY_COMPARE(view.lineCount(), sample.lines);
+        view.scrollToLine(150000, LogView::ScrollHint::Top);
+        QCOMPARE(list->childCount(), view.visibleRowCount());
+        QVERIFY(list->child(0)->text(QAccessible::Name).startsWith(u"Line 150001: "_s));
     }
 
     void collapsedSectionsStartFolded()
