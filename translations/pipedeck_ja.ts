@@ -295,6 +295,209 @@
     </message>
 </context>
 <context>
+    <name>ShortcutCatalog</name>
+    <message>
+        <source>Main window</source>
+        <translation>メインウィンドウ</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>パイプライン</translation>
+    </message>
+    <message>
+        <source>Pipeline graph</source>
+        <translation>パイプラインのグラフ</translation>
+    </message>
+    <message>
+        <source>Job log</source>
+        <translation>ジョブログ</translation>
+    </message>
+    <message>
+        <source>Job log lines</source>
+        <translation>ジョブログの行</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>変数</translation>
+    </message>
+    <message>
+        <source>Play and run dialogs</source>
+        <translation>実行ダイアログ</translation>
+    </message>
+    <message>
+        <source>Open Log File…</source>
+        <translation>ログファイルを開く…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Play…</source>
+        <translation>変数を指定して実行…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Erase…</source>
+        <translation>消去…</translation>
+    </message>
+    <message>
+        <source>Open in Browser</source>
+        <translation>ブラウザで開く</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>リンクをコピー</translation>
+    </message>
+    <message>
+        <source>Retry Failed Jobs</source>
+        <translation>失敗したジョブを再試行</translation>
+    </message>
+    <message>
+        <source>Run Pipeline…</source>
+        <translation>パイプラインを実行…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Next or previous job</source>
+        <translation>次または前のジョブ</translation>
+    </message>
+    <message>
+        <source>Next or previous stage</source>
+        <translation>次または前のステージ</translation>
+    </message>
+    <message>
+        <source>First job</source>
+        <translation>最初のジョブ</translation>
+    </message>
+    <message>
+        <source>Last job</source>
+        <translation>最後のジョブ</translation>
+    </message>
+    <message>
+        <source>Open the job, or expand a downstream pipeline</source>
+        <translation>ジョブを開く、またはダウンストリームパイプラインを展開</translation>
+    </message>
+    <message>
+        <source>Menu of the job</source>
+        <translation>ジョブのメニュー</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation>次を検索</translation>
+    </message>
+    <message>
+        <source>Find Previous</source>
+        <translation>前を検索</translation>
+    </message>
+    <message>
+        <source>Go to Line</source>
+        <translation>指定行へ移動</translation>
+    </message>
+    <message>
+        <source>Next Error</source>
+        <translation>次のエラー</translation>
+    </message>
+    <message>
+        <source>Previous Error</source>
+        <translation>前のエラー</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>タイムスタンプ</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>アウトライン</translation>
+    </message>
+    <message>
+        <source>Go to End</source>
+        <translation>末尾へ移動</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>名前を付けて保存…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>開く…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Close the search or go-to bar</source>
+        <translation>検索バーまたは行移動バーを閉じる</translation>
+    </message>
+    <message>
+        <source>Copy the selection</source>
+        <translation>選択範囲をコピー</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>すべて選択</translation>
+    </message>
+    <message>
+        <source>Collapse or expand the section</source>
+        <translation>セクションを折りたたむ/展開</translation>
+    </message>
+    <message>
+        <source>Toggle the section at the current line</source>
+        <translation>現在の行のセクションを切り替え</translation>
+    </message>
+    <message>
+        <source>Page up or down</source>
+        <translation>1ページ上または下へ</translation>
+    </message>
+    <message>
+        <source>Paste KEY=VALUE lines or GitLab&apos;s JSON as rows</source>
+        <translation>KEY=VALUE の行または GitLab の JSON を行として貼り付け</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上へ移動</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下へ移動</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>機密</translation>
+    </message>
+    <message>
+        <source>Show Value</source>
+        <translation>値を表示</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+</context>
+<context>
     <name>StatusStyle</name>
     <message>
         <source>Passed</source>
@@ -1388,6 +1591,10 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
     <message>
         <source>%1 trusts only this computer&apos;s certificates again.</source>
         <translation>%1は、再びこのコンピューターが信頼する証明書のみを信頼します。</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -2602,6 +2809,29 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
     <message>
         <source>The keychain could not give the token. Retry.</source>
         <translation>キーチェーンからトークンを取得できませんでした。再試行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
     </message>
 </context>
 <context>

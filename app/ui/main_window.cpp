@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "help/about_dialog.h"
+#include "help/shortcuts_dialog.h"
 
 #include "widgets/dropped_files.h"
 #include "widgets/present_window.h"
@@ -79,6 +80,13 @@ MainWindow::MainWindow(SessionManager &sessions, QWidget *parent)
     setBackTarget({});
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    auto *shortcuts = helpMenu->addAction(tr("&Keyboard Shortcuts"));
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcuts"));
+    connect(shortcuts, &QAction::triggered, this, [this] {
+        auto *dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     auto *about = helpMenu->addAction(tr("&About Pipedeck"));
     about->setObjectName(QStringLiteral("aboutPipedeck"));
     about->setMenuRole(QAction::AboutRole);
