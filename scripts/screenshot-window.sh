@@ -7,6 +7,7 @@
 # imagemagick, fonts-noto-cjk (scripts/install-deps.sh).
 # PIPEDECK_XDOTOOL: xdotool commands for the window before the shot, separated by ';'
 # (e.g. "type DEPLOY_ENV; key Tab; type production; key Tab").
+# PIPEDECK_SHOT_TITLE: shoot the window of that title after the steps instead (a dialog they open).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$1"; title="$2"; shift 2
@@ -44,6 +45,11 @@ if [ -n "${PIPEDECK_XDOTOOL:-}" ]; then
         sleep 0.2
     done
     sleep 1
+fi
+# A window the steps opened (a dialog from a menu), by its title.
+if [ -n "${PIPEDECK_SHOT_TITLE:-}" ]; then
+    window=$(DISPLAY="$display" xdotool search --onlyvisible --name "$PIPEDECK_SHOT_TITLE" | tail -1 || true)
+    [ -n "$window" ] || { echo "no window titled '$PIPEDECK_SHOT_TITLE' after the steps" >&2; exit 1; }
 fi
 DISPLAY="$display" import -window "$window" "$out"
 kill "$app" 2>/dev/null || true

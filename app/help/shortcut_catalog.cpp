@@ -9,6 +9,12 @@ QKeySequence keys(QKeyCombination combination)
     return QKeySequence(combination);
 }
 
+// Two keys that do one thing in two directions, shown as "Up, Down".
+QKeySequence either(QKeyCombination one, QKeyCombination other)
+{
+    return QKeySequence(one, other);
+}
+
 } // namespace
 
 QList<ShortcutEntry> ShortcutCatalog::all()
@@ -36,12 +42,12 @@ QList<ShortcutEntry> ShortcutCatalog::all()
         {pipeline, tr("Run Pipeline…"), keys(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
         {pipeline, tr("Refresh"), QKeySequence::Refresh},
 
-        {graph, tr("Next or previous job"), keys(Qt::Key_Down)},
-        {graph, tr("Next or previous stage"), keys(Qt::Key_Right)},
+        {graph, tr("Next or previous job"), either(Qt::Key_Down, Qt::Key_Up)},
+        {graph, tr("Next or previous stage"), either(Qt::Key_Right, Qt::Key_Left)},
         {graph, tr("First job"), keys(Qt::Key_Home)},
         {graph, tr("Last job"), keys(Qt::Key_End)},
         {graph, tr("Open the job, or expand a downstream pipeline"), keys(Qt::Key_Return)},
-        {graph, tr("Menu of the job"), keys(Qt::SHIFT | Qt::Key_F10)},
+        {graph, tr("Menu of the job"), either(Qt::SHIFT | Qt::Key_F10, Qt::Key_Menu)},
 
         {log, tr("Find"), QKeySequence::Find},
         {log, tr("Find Next"), QKeySequence::FindNext},
@@ -59,9 +65,10 @@ QList<ShortcutEntry> ShortcutCatalog::all()
 
         {logLines, tr("Copy the selection"), QKeySequence::Copy},
         {logLines, tr("Select all"), QKeySequence::SelectAll},
-        {logLines, tr("Collapse or expand the section"), keys(Qt::Key_Left)},
-        {logLines, tr("Toggle the section at the current line"), keys(Qt::Key_Space)},
-        {logLines, tr("Page up or down"), QKeySequence::MoveToNextPage},
+        {logLines, tr("Collapse or expand the section"), either(Qt::Key_Left, Qt::Key_Right)},
+        {logLines, tr("Toggle the section at the current line"),
+         either(Qt::Key_Space, Qt::Key_Return)},
+        {logLines, tr("Page up or down"), either(Qt::Key_PageUp, Qt::Key_PageDown)},
 
         {variables, tr("Paste KEY=VALUE lines or GitLab's JSON as rows"), QKeySequence::Paste},
         {variables, tr("Move Up"), keys(Qt::ALT | Qt::Key_Up)},
