@@ -7,7 +7,7 @@
 #include "gitlab/net/connection.h"
 #include "gitlab/requests/instance_requests.h"
 #include "gitlab/tls_sim.h"
-#include "secrets/fake_secret_store.h"
+#include "support/fake_secret_store.h"
 #include "secrets/token_store.h"
 #include "sim/server.h"
 

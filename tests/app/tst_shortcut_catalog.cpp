@@ -9,7 +9,7 @@
 #include "accounts/session_manager.h"
 #include "gitlab/net/connection.h"
 #include "logview/log_viewer_window.h"
-#include "secrets/fake_secret_store.h"
+#include "support/fake_secret_store.h"
 #include "secrets/token_store.h"
 #include "ui/main_window.h"
 #include "variables/variables_editor.h"

@@ -8,7 +8,7 @@
 #include "accounts/session_manager.h"
 #include "gitlab/net/connection.h"
 #include "gitlab/tls_sim.h"
-#include "secrets/fake_secret_store.h"
+#include "support/fake_secret_store.h"
 #include "secrets/token_store.h"
 #include "signin/certificate_trust_dialog.h"
 #include "signin/sign_in_controller.h"

@@ -1,7 +1,7 @@
 // TokenStore's promises on top of a keychain that misbehaves on demand (FakeSecretStore):
 // the index follows confirmed writes only, a keychain problem is never "logged out",
 // nothing is overwritten or deleted on a failed read, no plaintext fallback.
-#include "secrets/fake_secret_store.h"
+#include "support/fake_secret_store.h"
 #include "secrets/redaction.h"
 #include "secrets/token_store.h"
 

@@ -5,7 +5,7 @@
 #include "../actions/sim_fixture.h"
 
 #include "gitlab/requests/pipeline_requests.h"
-#include "secrets/fake_secret_store.h"
+#include "support/fake_secret_store.h"
 #include "secrets/token_store.h"
 #include "sim/demo_data.h"
 #include "sim/world.h"

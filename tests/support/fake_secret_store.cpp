@@ -1,4 +1,4 @@
-#include "secrets/fake_secret_store.h"
+#include "support/fake_secret_store.h"
 
 #include <QTimer>
 
