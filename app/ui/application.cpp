@@ -80,6 +80,8 @@ Application::~Application()
 {
     if (m_window)
         m_window->setCloseHandler({});
+    if (m_tray)
+        QApplication::setQuitOnLastWindowClosed(true);
     const QList<QPointer<LogViewerWindow>> windows = m_fileWindows;
     for (const QPointer<LogViewerWindow> &window : windows)
         delete window.data();
@@ -410,9 +412,9 @@ void Application::startWatching(bool demo)
             m_tray->setWindowShown(false);
         });
         connect(m_tray.get(), &TrayIcon::quitRequested, this, [this] {
-            m_window->setCloseHandler({});
-            closeSecondaryWindows();
-            QCoreApplication::quit();
+            // As closing the window does without a tray: its log windows go, then the app.
+            m_quitting = true;
+            m_window->close();
         });
         connect(m_window.get(), &MainWindow::onScreenChanged, m_tray.get(), [this](bool onScreen) {
             m_tray->setWindowShown(onScreen || m_window->isVisible());
@@ -432,7 +434,7 @@ void Application::startWatching(bool demo)
 
 bool Application::closeMainWindow()
 {
-    if (!m_tray)
+    if (!m_tray || m_quitting)
         return false;
     switch (m_closeToTray->decide(m_window.get())) {
     case CloseToTray::Decision::Quit:

@@ -148,6 +148,7 @@ private:
     NotifierFactory m_notifierFactory;
     std::function<std::optional<bool>(QWidget *)> m_askCloseToTray;
     QString m_watchStorePath;
+    bool m_quitting = false;
     std::unique_ptr<DeepLinkRouter> m_router;
     std::unique_ptr<MainWindow> m_window;
     QString m_channelName;

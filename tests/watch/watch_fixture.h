@@ -7,7 +7,7 @@
 #include "actions/action_controller.h"
 #include "gitlab/net/clock.h"
 #include "gitlab/net/connection.h"
-#include "notification_server.h"
+#include "support/notification_server.h"
 #include "sim/server.h"
 #include "sim/world.h"
 #include "watch/dbus_notifier.h"

@@ -1,4 +1,4 @@
-#include "notification_server.h"
+#include "support/notification_server.h"
 
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
