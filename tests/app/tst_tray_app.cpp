@@ -7,12 +7,14 @@
 #include "support/notification_server.h"
 
 #include "accounts/session_manager.h"
+#include "gitlab/net/clock.h"
 #include "pipelines/project_page.h"
 #include "preferences/notifications_page.h"
 #include "preferences/preferences_dialog.h"
 #include "sim/demo_data.h"
 #include "sim/server.h"
 #include "tray/tray_icon.h"
+#include "tray/tray_notifier.h"
 #include "ui/application.h"
 #include "ui/main_window.h"
 #include "watch/dbus_notifier.h"
@@ -347,6 +349,79 @@ private Q_SLOTS:
                                  kTimeoutMs);
         QVERIFY(bus.barrier());
         QCOMPARE(bus.server().callCount(), 1);
+    }
+
+    void trayBalloonsSayWhatANotificationSaysAndAClickOpens()
+    {
+        gitlab::ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        TrayIcon tray;
+        TrayNotifier notifier(tray.systemTrayIcon());
+        QVERIFY(!notifier.supportsActions());
+        watch::NotificationCenter center(&notifier, &clock);
+        QSignalSpy opened(&center, &watch::NotificationCenter::openPipelineRequested);
+        watch::WatchEvent event;
+        event.accountId = QStringLiteral("acc");
+        event.outcome = watch::Outcome::Failed;
+        event.pipeline.id = 812;
+        event.pipeline.projectId = 7;
+        event.pipeline.status = gitlab::CiStatus::Failed;
+        event.projectPath = QStringLiteral("team/svc");
+        event.explicitWatch = true;
+        center.post(event);
+        clock.advance(2'000); // the coalescing window
+        QTRY_COMPARE(notifier.shownKey(), watch::NotificationCenter::keyFor(event.accountId, 812));
+        Q_EMIT tray.systemTrayIcon()->messageClicked();
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().at(0).toString(), event.accountId);
+        QCOMPARE(opened.first().at(1).toLongLong(), 7);
+        QCOMPARE(opened.first().at(2).toLongLong(), 812);
+        notifier.withdraw(notifier.shownKey());
+        Q_EMIT tray.systemTrayIcon()->messageClicked(); // nothing on screen: nothing to open
+        QCOMPARE(opened.count(), 1);
+    }
+
+    // Last: it points the process's session bus at a bus of the test's own.
+    void theNotifierIsChosenAtRunTime()
+    {
+        watchtest::PrivateNotificationBus bus;
+        QString error;
+        bus.setServiceActivation(false);
+        QVERIFY2(bus.start({QStringLiteral("actions")}, &error, false), qPrintable(error));
+        qputenv("DBUS_SESSION_BUS_ADDRESS", bus.address().toUtf8());
+        QVERIFY(QDBusConnection::sessionBus().isConnected());
+        {
+            // No notification server on the bus, a tray: the tray's balloons.
+            Application app;
+            QVERIFY(startDemo(app, true, true, {}));
+            auto *balloons = qobject_cast<TrayNotifier *>(app.watching()->notifier());
+            QVERIFY(balloons);
+            const QString account = app.mainWindow()->currentAccountId();
+            app.demoServer()->advance(90);
+            app.watching()->watcher(account)->pollAllNow();
+            QTRY_COMPARE_WITH_TIMEOUT(
+                balloons->shownKey(),
+                watch::NotificationCenter::keyFor(account, demo::kWatchedPipelineId), kTimeoutMs);
+            Q_EMIT app.tray()->systemTrayIcon()->messageClicked();
+            MainWindow *window = app.mainWindow();
+            QTRY_VERIFY_WITH_TIMEOUT(window->currentProjectPage() &&
+                                         window->currentProjectPage()->currentPipelineId() ==
+                                             demo::kWatchedPipelineId,
+                                     kTimeoutMs);
+        }
+        {
+            // No tray to fall back on: D-Bus (a server starting later is found).
+            Application app;
+            QVERIFY(startDemo(app, false, true, {}));
+            QVERIFY(qobject_cast<watch::DBusNotifier *>(app.watching()->notifier()));
+        }
+        QVERIFY(bus.registerServer(&error));
+        {
+            // A notification server and a tray: D-Bus, with its buttons.
+            Application app;
+            QVERIFY(startDemo(app, true, true, {}));
+            QVERIFY(qobject_cast<watch::DBusNotifier *>(app.watching()->notifier()));
+        }
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
     }
 };
 
