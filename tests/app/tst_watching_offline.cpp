@@ -92,7 +92,7 @@ private Q_SLOTS:
         // GitLab goes away: the next poll finds nothing listening, the account is offline and
         // the watcher's scheduler waits with it.
         server.reset();
-        for (int i = 0; i < 35 && net.state() != AccountNetState::State::Offline; ++i) {
+        for (int i = 0; i < 300 && net.state() != AccountNetState::State::Offline; ++i) {
             clock.advance(1'000);
             settle(connection);
         }
