@@ -193,6 +193,8 @@ int Application::start(const QStringList &arguments)
     // Workspaces first: a deep link waiting for an account opens in its workspace.
     connect(m_sessions.get(), &SessionManager::sessionChanged, this, &Application::syncWorkspace);
     connect(m_sessions.get(), &SessionManager::sessionRemoved, this, &Application::syncWorkspace);
+    connect(m_sessions.get(), &SessionManager::sessionRemoved, m_watching.get(),
+            &Watching::forgetAccount);
     m_router = std::make_unique<DeepLinkRouter>(*m_sessions);
     connect(m_router.get(), &DeepLinkRouter::linkReady, this, &Application::openLink);
     connect(m_router.get(), &DeepLinkRouter::problem, this,

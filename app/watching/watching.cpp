@@ -74,6 +74,14 @@ void Watching::removeAccount(const QString &accountId)
     m_accounts.erase(it);
 }
 
+void Watching::forgetAccount(const QString &accountId)
+{
+    removeAccount(accountId);
+    const QList<watch::PipelineWatch> watches = m_store->watches().watchesOf(accountId);
+    for (const watch::PipelineWatch &watch : watches)
+        m_store->watches().remove(accountId, watch.pipelineId);
+}
+
 bool Watching::hasAccount(const QString &accountId) const
 {
     return m_accounts.contains(accountId);

@@ -56,6 +56,8 @@ public:
                     const QString &username, bool canWrite, AccountNetState *netState);
     //! Before the account's connection goes away.
     void removeAccount(const QString &accountId);
+    //! The account left Pipedeck (signed out, removed): its explicit watches end too.
+    void forgetAccount(const QString &accountId);
     bool hasAccount(const QString &accountId) const;
     watch::Watcher *watcher(const QString &accountId) const;
     //! The user opened a project of the account: the rules look at it too.

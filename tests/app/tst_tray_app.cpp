@@ -204,6 +204,21 @@ private Q_SLOTS:
         QCOMPARE(closing.count(), 0);
     }
 
+    void anAccountThatLeavesTakesItsWatches()
+    {
+        Application app;
+        QVERIFY(startDemo(app, true));
+        const QString account = app.mainWindow()->currentAccountId();
+        QTRY_COMPARE_WITH_TIMEOUT(app.tray()->pipelineActions().size(), 1, kTimeoutMs);
+        app.sessions()->signOut(account);
+        QVERIFY(!app.watching()->watches().contains(account, demo::kWatchedPipelineId));
+        QVERIFY(!app.watching()->hasAccount(account));
+        QVERIFY(app.tray()->pipelineActions().isEmpty());
+        watch::WatchStore reread(demoStorePath());
+        QVERIFY(reread.load());
+        QCOMPARE(reread.watches().size(), 0);
+    }
+
     void answeringQuitQuits()
     {
         Application app;
