@@ -9,8 +9,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace pipedeck {
 
@@ -40,9 +43,10 @@ enum CloseChoice { Ask, KeepInTray, Quit };
 
 NotificationsPage::NotificationsPage(watch::WatchStore &store,
                                      const QList<QPair<QString, QString>> &accounts,
-                                     QWidget *parent)
+                                     ProjectsOf projectsOf, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
+    , m_projectsOf(std::move(projectsOf))
 {
     setObjectName(QStringLiteral("notificationsPage"));
     m_account = new QComboBox;
@@ -67,7 +71,12 @@ NotificationsPage::NotificationsPage(watch::WatchStore &store,
     m_sources->setPlaceholderText(tr("All sources"));
     m_sources->setToolTip(tr("GitLab's pipeline sources separated by commas (push, web, "
                              "schedule, merge_request_event, …). Empty: all sources."));
-    auto *projectsNote = new QLabel(tr("The rules look at the projects you open in Pipedeck."));
+    m_projects = new QListWidget;
+    m_projects->setObjectName(QStringLiteral("rulesProjects"));
+    m_projects->setAccessibleName(tr("Projects"));
+    m_projects->setMaximumHeight(120);
+    auto *projectsNote = new QLabel(tr("The rules look at the projects ticked here and at the "
+                                       "projects you open in Pipedeck."));
     projectsNote->setTextFormat(Qt::PlainText);
     projectsNote->setWordWrap(true);
 
@@ -77,6 +86,7 @@ NotificationsPage::NotificationsPage(watch::WatchStore &store,
     whichForm->addRow(m_onlyMine);
     whichForm->addRow(tr("&Branches:"), m_branches);
     whichForm->addRow(tr("&Sources:"), m_sources);
+    whichForm->addRow(tr("&Projects:"), m_projects);
     whichForm->addRow(projectsNote);
 
     auto *notify = new QGroupBox(tr("Notify me when a pipeline"));
@@ -157,6 +167,21 @@ void NotificationsPage::showAccount(int index)
     m_onlyMine->setChecked(rules.onlyMine);
     m_branches->setText(joinList(rules.branchGlobs));
     m_sources->setText(joinList(rules.sources));
+    m_projects->clear();
+    QList<QPair<qint64, QString>> projects =
+        m_projectsOf ? m_projectsOf(m_shownAccount) : QList<QPair<qint64, QString>>{};
+    for (const qint64 id : rules.projects) {
+        const bool listed = std::any_of(projects.cbegin(), projects.cend(),
+                                        [id](const auto &project) { return project.first == id; });
+        if (!listed) // not among the account's projects now: still shown, to be unticked
+            projects.append({id, tr("Project %1").arg(id)});
+    }
+    for (const auto &[id, path] : std::as_const(projects)) {
+        auto *item = new QListWidgetItem(path, m_projects);
+        item->setData(Qt::UserRole, id);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+        item->setCheckState(rules.projects.contains(id) ? Qt::Checked : Qt::Unchecked);
+    }
     for (auto it = m_outcomes.constBegin(); it != m_outcomes.constEnd(); ++it)
         it.value()->setChecked(rules.outcomes.testFlag(it.key()));
     m_minutes->setValue(rules.longRunningMinutes);
@@ -172,6 +197,13 @@ void NotificationsPage::keepEdits()
     rules.onlyMine = m_onlyMine->isChecked();
     rules.branchGlobs = splitList(m_branches->text());
     rules.sources = splitList(m_sources->text());
+    rules.projects.clear();
+    for (int row = 0; row < m_projects->count(); ++row) {
+        const QListWidgetItem *item = m_projects->item(row);
+        if (item->checkState() == Qt::Checked)
+            rules.projects.append(item->data(Qt::UserRole).toLongLong());
+    }
+    std::sort(rules.projects.begin(), rules.projects.end());
     watch::Outcomes outcomes;
     for (auto it = m_outcomes.constBegin(); it != m_outcomes.constEnd(); ++it)
         outcomes.setFlag(it.key(), it.value()->isChecked());
@@ -186,6 +218,7 @@ void NotificationsPage::updateEnabled()
     m_onlyMine->setEnabled(on);
     m_branches->setEnabled(on);
     m_sources->setEnabled(on);
+    m_projects->setEnabled(on);
     m_minutes->setEnabled(m_outcomes.value(Outcome::LongRunning)->isChecked());
 }
 

@@ -1,7 +1,6 @@
 #include "preferences/preferences_dialog.h"
 
 #include "accounts/session_manager.h"
-#include "preferences/notifications_page.h"
 #include "ui/account_label.h"
 #include "widgets/inline_message.h"
 
@@ -15,7 +14,7 @@
 namespace pipedeck {
 
 PreferencesDialog::PreferencesDialog(watch::WatchStore &store, const SessionManager &sessions,
-                                     QWidget *parent)
+                                     NotificationsPage::ProjectsOf projectsOf, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("preferencesDialog"));
@@ -25,7 +24,7 @@ PreferencesDialog::PreferencesDialog(watch::WatchStore &store, const SessionMana
         if (const AccountSession *session = sessions.session(id))
             accounts.append({id, accountLabel(session->account)});
     }
-    m_notifications = new NotificationsPage(store, accounts);
+    m_notifications = new NotificationsPage(store, accounts, std::move(projectsOf));
 
     m_pages = new QListWidget;
     m_pages->setObjectName(QStringLiteral("preferencesPages"));

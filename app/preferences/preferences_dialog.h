@@ -1,5 +1,7 @@
 #pragma once
 
+#include "preferences/notifications_page.h"
+
 #include <QDialog>
 
 class QDialogButtonBox;
@@ -9,7 +11,6 @@ class QStackedWidget;
 namespace pipedeck {
 
 class InlineMessage;
-class NotificationsPage;
 class SessionManager;
 
 namespace watch {
@@ -23,7 +24,7 @@ class PreferencesDialog : public QDialog
     Q_OBJECT
 public:
     PreferencesDialog(watch::WatchStore &store, const SessionManager &sessions,
-                      QWidget *parent = nullptr);
+                      NotificationsPage::ProjectsOf projectsOf = {}, QWidget *parent = nullptr);
 
     NotificationsPage *notificationsPage() const { return m_notifications; }
     QDialogButtonBox *buttons() const { return m_buttons; }

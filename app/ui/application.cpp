@@ -453,7 +453,20 @@ bool Application::closeMainWindow()
 
 void Application::openPreferences()
 {
-    auto *dialog = new PreferencesDialog(m_watching->store(), *m_sessions, m_window.get());
+    // The account's projects as listed on the left (its memberships and recent ones).
+    const auto projectsOf = [this](const QString &accountId) {
+        QList<QPair<qint64, QString>> projects;
+        if (const AccountWorkspace *ws = workspace(accountId)) {
+            const models::ProjectsModel *model = ws->projects();
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (const gitlab::Project *project = model->projectAt(row))
+                    projects.append({project->id, project->pathWithNamespace});
+            }
+        }
+        return projects;
+    };
+    auto *dialog =
+        new PreferencesDialog(m_watching->store(), *m_sessions, projectsOf, m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

@@ -8,6 +8,7 @@
 
 #include "accounts/session_manager.h"
 #include "gitlab/net/clock.h"
+#include "models/projects/projects_model.h"
 #include "pipelines/project_page.h"
 #include "preferences/notifications_page.h"
 #include "preferences/preferences_dialog.h"
@@ -15,6 +16,7 @@
 #include "sim/server.h"
 #include "tray/tray_icon.h"
 #include "tray/tray_notifier.h"
+#include "ui/account_workspace.h"
 #include "ui/application.h"
 #include "ui/main_window.h"
 #include "watch/dbus_notifier.h"
@@ -31,6 +33,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
@@ -263,6 +266,7 @@ private Q_SLOTS:
         Application app;
         QVERIFY(startDemo(app, false));
         const QString account = app.mainWindow()->currentAccountId();
+        QTRY_VERIFY_WITH_TIMEOUT(app.workspace(account)->projects()->rowCount() >= 5, kTimeoutMs);
         QAction *open = windowAction(app.mainWindow(), QStringLiteral("preferences"));
         QVERIFY(open);
         QCOMPARE(open->shortcut(), QKeySequence(QKeySequence::Preferences));
@@ -288,6 +292,17 @@ private Q_SLOTS:
         page->outcomeBox(watch::Outcome::LongRunning)->setChecked(true);
         page->longRunningMinutesBox()->setValue(45);
         page->closeToTrayBox()->setCurrentIndex(1); // keep in the tray
+        // The account's projects are there to tick; none is ticked by default.
+        QListWidgetItem *etl = nullptr;
+        for (int row = 0; row < page->projectsList()->count(); ++row) {
+            QListWidgetItem *item = page->projectsList()->item(row);
+            QCOMPARE(item->checkState(), Qt::Unchecked);
+            if (item->data(Qt::UserRole).toLongLong() == demo::kEtlProjectId)
+                etl = item;
+        }
+        QVERIFY(etl);
+        QCOMPARE(etl->text(), QStringLiteral("data/etl"));
+        etl->setCheckState(Qt::Checked);
         dialog->buttons()->button(QDialogButtonBox::Ok)->click();
         QTRY_VERIFY(!app.mainWindow()->findChild<PreferencesDialog *>());
 
@@ -298,6 +313,7 @@ private Q_SLOTS:
         expected.outcomes =
             watch::Outcome::Failed | watch::Outcome::Succeeded | watch::Outcome::LongRunning;
         expected.longRunningMinutes = 45;
+        expected.projects = {demo::kEtlProjectId};
         watch::WatchStore reread(demoStorePath());
         QVERIFY(reread.load());
         QCOMPARE(reread.rules(account), expected);
@@ -307,6 +323,8 @@ private Q_SLOTS:
         QCOMPARE(inForce.branchGlobs, expected.branchGlobs);
         QCOMPARE(inForce.outcomes, expected.outcomes);
         QVERIFY(!inForce.onlyMine);
+        QVERIFY(inForce.projects.contains(demo::kEtlProjectId));
+        QVERIFY(app.watching()->watcher(account)->scannedProjects().contains(demo::kEtlProjectId));
 
         // Opened again, the dialog shows what was written.
         open->trigger();
@@ -316,6 +334,13 @@ private Q_SLOTS:
         QVERIFY(!page->onlyMineBox()->isChecked());
         QCOMPARE(page->longRunningMinutesBox()->value(), 45);
         QCOMPARE(page->closeToTrayBox()->currentIndex(), 1);
+        bool etlTicked = false;
+        for (int row = 0; row < page->projectsList()->count(); ++row) {
+            const QListWidgetItem *item = page->projectsList()->item(row);
+            if (item->data(Qt::UserRole).toLongLong() == demo::kEtlProjectId)
+                etlTicked = item->checkState() == Qt::Checked;
+        }
+        QVERIFY(etlTicked);
         dialog->buttons()->button(QDialogButtonBox::Cancel)->click();
     }
 
