@@ -15,6 +15,7 @@
 #include "pipelines/pipeline_graph_view.h"
 #include "pipelines/pipeline_header.h"
 #include "pipelines/pipelines_panel.h"
+#include "watch/watch_list.h"
 #include "widgets/destructive_confirmation.h"
 #include "widgets/inline_message.h"
 #include "widgets/status_style.h"
@@ -200,9 +201,10 @@ ProjectPage::ProjectPage(gitlab::Connection &connection, const gitlab::Project &
     });
     connect(m_graph, &PipelineGraphView::openPipelineRequested, this,
             [this](qint64 projectId, qint64 pipelineId) {
-                if (projectId == m_project.id || projectId == 0)
+                if (projectId == m_project.id || projectId == 0) {
+                    m_childPipelines.insert(pipelineId);
                     showPipeline(pipelineId);
-                else
+                } else
                     Q_EMIT openPipelineRequested(projectId, pipelineId);
             });
     connect(m_details, &JobDetailsPane::jobChanged, this, &ProjectPage::updateJobActions);
@@ -314,6 +316,10 @@ void ProjectPage::createActions()
            "role)"));
     m_runHistory = make(tr("Run History…"), {}, QStringLiteral("runHistory"));
     m_runHistory->setToolTip(tr("Every play and pipeline run sent from Pipedeck for this project"));
+    m_watch = make(tr("Watch"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
+                   QStringLiteral("watchPipeline"));
+    m_watch->setCheckable(true);
+    m_watch->setVisible(false); // until there is a watch list
     m_refresh = make(tr("Refresh"), QKeySequence(QKeySequence::Refresh), QStringLiteral("refresh"));
     m_refresh->setToolTip(tr("Read the pipelines and jobs from GitLab now"));
 
@@ -340,6 +346,12 @@ void ProjectPage::createActions()
     connect(m_showRetried, &QAction::toggled, this,
             [this](bool show) { m_jobs->setIncludeRetried(show); });
     connect(m_refresh, &QAction::triggered, this, &ProjectPage::refresh);
+    connect(m_watch, &QAction::triggered, this, [this] {
+        if (const auto watch = shownPipelineWatch())
+            toggleWatch(*watch);
+        else
+            updateWatchAction();
+    });
     connect(m_playWithVariables, &QAction::triggered, this, &ProjectPage::openPlayDialog);
     connect(m_playStage, &QAction::triggered, this, &ProjectPage::openPlayStageDialog);
     connect(m_runPipeline, &QAction::triggered, this, &ProjectPage::openRunPipelineDialog);
@@ -348,8 +360,8 @@ void ProjectPage::createActions()
     connect(m_triggerTokens, &QAction::triggered, this, &ProjectPage::openTriggerTokens);
 
     m_details->setActions({m_openLog, play, m_playWithVariables, retry, cancel, erase, m_openJob});
-    m_header->setActions(
-        {m_runPipeline, m_runHistory, retryPipeline, cancelPipeline, m_showRetried, m_refresh});
+    m_header->setActions({m_watch, m_runPipeline, m_runHistory, retryPipeline, cancelPipeline,
+                          m_showRetried, m_refresh});
 }
 
 qint64 ProjectPage::currentJobId() const
@@ -549,6 +561,68 @@ void ProjectPage::updatePipelineActions()
     m_copyPipelineLink->setEnabled(hasUrl);
     m_showRetried->setEnabled(m_pipelineId != 0);
     m_refresh->setEnabled(true);
+    updateWatchAction();
+}
+
+void ProjectPage::setWatchList(watch::WatchList *watches, const QString &accountId)
+{
+    if (m_watches)
+        disconnect(m_watches, nullptr, this, nullptr);
+    m_watches = watches;
+    m_accountId = accountId;
+    if (m_watches)
+        connect(m_watches, &watch::WatchList::changed, this, &ProjectPage::updateWatchAction);
+    m_watch->setVisible(m_watches != nullptr);
+    updateWatchAction();
+}
+
+std::optional<watch::PipelineWatch> ProjectPage::shownPipelineWatch() const
+{
+    if (!m_watches || !m_pipelineId)
+        return std::nullopt;
+    watch::PipelineWatch watch;
+    watch.accountId = m_accountId;
+    watch.projectId = m_project.id;
+    watch.pipelineId = m_pipelineId;
+    watch.projectPath = m_project.pathWithNamespace;
+    watch.addedAtMs = m_connection.clock().nowMs();
+    if (const gitlab::Pipeline *pipeline =
+            m_pipelines->pipelineAt(m_pipelines->rowOfId(m_pipelineId))) {
+        watch.lastStatus = pipeline->status;
+        watch.lastStatusName = pipeline->statusName;
+        watch.ref = pipeline->ref;
+        watch.child = pipeline->source == QLatin1String("parent_pipeline");
+    } else {
+        // Not in the list: a child pipeline opened from its trigger job (or one further down
+        // than the pages loaded, which the watcher finds in the unfiltered listing).
+        watch.child = m_childPipelines.contains(m_pipelineId);
+    }
+    return watch;
+}
+
+void ProjectPage::toggleWatch(const watch::PipelineWatch &watch)
+{
+    if (!m_watches)
+        return;
+    if (m_watches->contains(watch.accountId, watch.pipelineId))
+        m_watches->remove(watch.accountId, watch.pipelineId);
+    else
+        m_watches->add(watch);
+    updateWatchAction();
+}
+
+void ProjectPage::updateWatchAction()
+{
+    const bool watched =
+        m_watches && m_pipelineId && m_watches->contains(m_accountId, m_pipelineId);
+    m_watch->setEnabled(m_watches && m_pipelineId);
+    m_watch->setChecked(watched);
+    m_watch->setText(watched ? tr("Watching") : tr("Watch"));
+    m_watch->setToolTip(!m_pipelineId ? tr("Select a pipeline first.")
+                        : watched
+                            ? tr("Stop watching this pipeline")
+                            : tr("Tell me when this pipeline fails, passes or waits for a manual "
+                                 "job, also with the window closed"));
 }
 
 bool ProjectPage::confirm(const QString &title, const QString &text)
@@ -765,11 +839,37 @@ QMenu *ProjectPage::buildJobMenu(QWidget *parent)
         const qint64 pipelineId = index.data(JobsModel::DownstreamPipelineIdRole).toLongLong();
         QAction *open = menu->addAction(tr("Show Downstream Pipeline"));
         connect(open, &QAction::triggered, this, [this, projectId, pipelineId] {
-            if (projectId == m_project.id || projectId == 0)
+            if (projectId == m_project.id || projectId == 0) {
+                m_childPipelines.insert(pipelineId);
                 showPipeline(pipelineId);
-            else
+            } else {
                 Q_EMIT openPipelineRequested(projectId, pipelineId);
+            }
         });
+        if (m_watches) {
+            // A child pipeline lives in this project; a multi-project one is watched in its own.
+            watch::PipelineWatch downstream;
+            downstream.accountId = m_accountId;
+            downstream.projectId = projectId ? projectId : m_project.id;
+            downstream.pipelineId = pipelineId;
+            downstream.child = downstream.projectId == m_project.id;
+            downstream.lastStatus =
+                static_cast<CiStatus>(index.data(JobsModel::DownstreamStatusRole).toInt());
+            downstream.lastStatusName = gitlab::ciStatusName(downstream.lastStatus);
+            downstream.ref = index.data(JobsModel::RefRole).toString();
+            if (downstream.child)
+                downstream.projectPath = m_project.pathWithNamespace;
+            downstream.addedAtMs = m_connection.clock().nowMs();
+            QAction *watchDownstream = menu->addAction(tr("Watch Downstream Pipeline"));
+            watchDownstream->setObjectName(QStringLiteral("watchDownstream"));
+            watchDownstream->setCheckable(true);
+            watchDownstream->setChecked(m_watches->contains(m_accountId, pipelineId));
+            watchDownstream->setToolTip(
+                tr("Tell me when the downstream pipeline fails, passes or waits for a manual "
+                   "job"));
+            connect(watchDownstream, &QAction::triggered, this,
+                    [this, downstream] { toggleWatch(downstream); });
+        }
     }
     return menu;
 }
@@ -791,6 +891,10 @@ void ProjectPage::showPipelineMenu(qint64 pipelineId, const QPoint &globalPos)
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->setToolTipsVisible(true);
+    if (m_watches) {
+        menu->addAction(m_watch);
+        menu->addSeparator();
+    }
     menu->addAction(action(ActionKind::RetryPipeline));
     menu->addAction(action(ActionKind::CancelPipeline));
     menu->addSeparator();

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QWidget>
 #include <functional>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -36,6 +37,10 @@ namespace actions {
 class ActionController;
 struct ActionResult;
 } // namespace actions
+namespace watch {
+class WatchList;
+struct PipelineWatch;
+} // namespace watch
 
 class InlineMessage;
 class JobDetailsPane;
@@ -82,6 +87,9 @@ public:
     void setTriggerJobActionRefused(actions::ActionKind kind);
     //! Re-reads the list and the shown pipeline now.
     void refresh();
+    //! Where Watch adds the shown pipeline (and a trigger job's downstream one) for the
+    //! account; without it the Watch action is hidden. Not owned.
+    void setWatchList(watch::WatchList *watches, const QString &accountId);
     //! The run history, presets and drafts of the account: without them Play… works with
     //! nothing remembered.
     void setRunServices(const runs::RunServices &services) { m_runServices = services; }
@@ -139,6 +147,8 @@ public:
     QAction *runHistoryAction() const { return m_runHistory; }
     QAction *triggerTokensAction() const { return m_triggerTokens; }
     QAction *triggerPipelineAction() const { return m_triggerPipeline; }
+    //! Watch / stop watching the shown pipeline (header button, list menu, Ctrl+Shift+W).
+    QAction *watchAction() const { return m_watch; }
     //! The page's own status line below it; off when a window shows statusText() elsewhere.
     void setStatusLineVisible(bool visible);
     //! The context menu of a job, as it would pop up (for tests: not shown).
@@ -184,6 +194,10 @@ private:
     PlayDialog *showPlayDialog(const QList<qint64> &jobIds, bool alreadyRan);
     void onJobPlayed(const actions::ActionResult &result);
     void showProjectJobMenu(qint64 jobId, const QPoint &globalPos);
+    std::optional<watch::PipelineWatch> shownPipelineWatch() const;
+    //! Watches it, or stops watching it when it is watched already.
+    void toggleWatch(const watch::PipelineWatch &watch);
+    void updateWatchAction();
 
     gitlab::Connection &m_connection;
     gitlab::Project m_project;
@@ -220,6 +234,12 @@ private:
     QAction *m_runHistory = nullptr;
     QAction *m_triggerTokens = nullptr;
     QAction *m_triggerPipeline = nullptr;
+    QAction *m_watch = nullptr;
+    QPointer<watch::WatchList> m_watches;
+    QString m_accountId;
+    //! Downstream pipelines of this project opened from a trigger job: child pipelines, which
+    //! the pipelines list leaves out (watched with their source, see PipelineWatch::child).
+    QSet<qint64> m_childPipelines;
     QPointer<TriggerTokensDialog> m_triggerTokensDialog;
     QPointer<RunHistoryPanel> m_historyPanel;
     QTabWidget *m_leftTabs = nullptr;

@@ -38,14 +38,35 @@
 #include "ui/welcome_page.h"
 #include "widgets/inline_message.h"
 
+#include "gitlab/net/clock.h"
+#include "preferences/preferences_dialog.h"
+#include "sim/demo_data.h"
+#include "tray/close_to_tray.h"
+#include "tray/tray_icon.h"
+#include "tray/tray_notifier.h"
+#include "watch/notification_center.h"
+#include "watch/watch_store.h"
+#include "watch/watcher.h"
+#include "watching/watching.h"
+#ifdef PIPEDECK_HAVE_DBUS_NOTIFIER
+#include "watch/dbus_notifier.h"
+
+#include <QDBusConnectionInterface>
+#endif
+
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QCursor>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QListView>
 #include <QLocale>
+#include <QMenu>
 #include <QSettings>
+#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QUuid>
 
@@ -57,6 +78,10 @@ Application::Application() = default;
 
 Application::~Application()
 {
+    if (m_window)
+        m_window->setCloseHandler({});
+    if (m_tray)
+        QApplication::setQuitOnLastWindowClosed(true);
     const QList<QPointer<LogViewerWindow>> windows = m_fileWindows;
     for (const QPointer<LogViewerWindow> &window : windows)
         delete window.data();
@@ -160,11 +185,16 @@ int Application::start(const QStringList &arguments)
     connect(m_signIn.get(), &SignInController::accountAdded, this,
             [this](const QString &id) { m_window->setCurrentAccount(id); });
 
+    connect(m_window.get(), &MainWindow::preferencesRequested, this, &Application::openPreferences);
+    startWatching(demo);
+
     m_projectsPanel = new ProjectsPanel;
     m_window->setNavigationWidget(m_projectsPanel);
     // Workspaces first: a deep link waiting for an account opens in its workspace.
     connect(m_sessions.get(), &SessionManager::sessionChanged, this, &Application::syncWorkspace);
     connect(m_sessions.get(), &SessionManager::sessionRemoved, this, &Application::syncWorkspace);
+    connect(m_sessions.get(), &SessionManager::sessionRemoved, m_watching.get(),
+            &Watching::forgetAccount);
     m_router = std::make_unique<DeepLinkRouter>(*m_sessions);
     connect(m_router.get(), &DeepLinkRouter::linkReady, this, &Application::openLink);
     connect(m_router.get(), &DeepLinkRouter::problem, this,
@@ -282,6 +312,179 @@ bool Application::startDemo()
     return true;
 }
 
+void Application::watchDemoPipeline(const QString &accountId)
+{
+    // A new user sees a notification within the first minutes: the demo's watched pipeline
+    // fails about a minute after the start.
+    const AccountSession *session = m_sessions->session(accountId);
+    if (!m_demoServer || !session || session->account.origin != Account::Origin::Demo)
+        return;
+    watch::PipelineWatch watch;
+    watch.accountId = session->account.id;
+    watch.projectId = sim::demo::kAndroidAppProjectId;
+    watch.pipelineId = sim::demo::kWatchedPipelineId;
+    watch.lastStatus = gitlab::CiStatus::Running;
+    watch.lastStatusName = gitlab::ciStatusName(watch.lastStatus);
+    watch.ref = QStringLiteral("main");
+    watch.projectPath = QString::fromLatin1(sim::demo::kWatchedProjectPath);
+    watch.addedAtMs = m_clock->nowMs();
+    m_watching->watches().add(watch);
+}
+
+std::unique_ptr<watch::Notifier> Application::platformNotifier()
+{
+    if (m_notifierFactory)
+        return m_notifierFactory();
+#ifdef PIPEDECK_HAVE_DBUS_NOTIFIER
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (bus.isConnected()) {
+        const QString service = QString::fromLatin1(watch::DBusNotifier::kService);
+        const QDBusConnectionInterface *names = bus.interface();
+        const bool serverThere =
+            names && (names->isServiceRegistered(service).value() ||
+                      names->activatableServiceNames().value().contains(service));
+        // A server that comes up after Pipedeck (at login) is found by DBusNotifier; only
+        // with a tray to fall back on is its absence now taken as final.
+        if (serverThere || !m_tray)
+            return std::make_unique<watch::DBusNotifier>(bus);
+    }
+#endif
+    if (m_tray)
+        return std::make_unique<TrayNotifier>(m_tray->systemTrayIcon());
+    return nullptr;
+}
+
+void Application::startWatching(bool demo)
+{
+    m_clock = std::make_unique<gitlab::SystemClock>();
+    QString storePath =
+        m_watchStorePath.isEmpty() ? watch::WatchStore::defaultPath() : m_watchStorePath;
+    if (demo) {
+        // The demo account lives for one run (its address changes): so do its watches, and
+        // the user's own settings are not touched.
+        storePath.replace(QStringLiteral(".json"), QStringLiteral("-demo.json"));
+        QFile::remove(storePath);
+    }
+    auto store = std::make_unique<watch::WatchStore>(storePath);
+    if (!store->load())
+        m_window->showNotice(store->errorText());
+    connect(store.get(), &watch::WatchStore::saveFailed, m_window.get(), &MainWindow::showNotice);
+    if (!m_trayAvailable)
+        m_trayAvailable = [] { return QSystemTrayIcon::isSystemTrayAvailable(); };
+    const bool trayThere = m_trayAvailable();
+    if (trayThere) {
+        // Made before the watching: the balloons' notifier needs it. Its model comes below.
+        m_tray = std::make_unique<TrayIcon>();
+    }
+    m_notifier = platformNotifier();
+    m_watching = std::make_unique<Watching>(std::move(store), m_notifier.get(), m_clock.get());
+    watch::NotificationCenter &center = m_watching->center();
+    connect(&center, &watch::NotificationCenter::openPipelineRequested, this,
+            &Application::openWatchedPipeline);
+    connect(&center, &watch::NotificationCenter::openJobLogRequested, this,
+            [this](const QString &accountId, qint64 projectId, qint64 jobId) {
+                AccountWorkspace *ws = workspace(accountId);
+                if (!ws)
+                    return;
+                m_window->setCurrentAccount(accountId);
+                m_window->present();
+                // As a job's address: the pipeline with the job selected, and its log beside.
+                AccountWorkspace::Target target = AccountWorkspace::Target::job(jobId);
+                target.fromLink = true;
+                ws->openProject(projectId, target);
+            });
+    connect(&center, &watch::NotificationCenter::actionFinished, this,
+            [this](const actions::ActionResult &) {
+                // The window's page shows what the button did at its next refresh.
+                if (ProjectPage *page = m_window->currentProjectPage())
+                    page->refresh();
+            });
+    if (m_tray) {
+        m_tray->setWatching(&m_watching->overview(), &m_watching->watches(), &center);
+        connect(&center, &watch::NotificationCenter::openWatchedRequested, this,
+                [this] { m_tray->menu()->popup(QCursor::pos()); });
+        connect(m_tray.get(), &TrayIcon::openPipelineRequested, this,
+                &Application::openWatchedPipeline);
+        connect(m_tray.get(), &TrayIcon::showWindowRequested, this, [this] {
+            m_window->present();
+            m_tray->setWindowShown(true);
+        });
+        connect(m_tray.get(), &TrayIcon::hideWindowRequested, this, [this] {
+            m_window->hide();
+            m_tray->setWindowShown(false);
+        });
+        connect(m_tray.get(), &TrayIcon::quitRequested, this, [this] {
+            // As closing the window does without a tray: its log windows go, then the app.
+            m_quitting = true;
+            m_window->close();
+        });
+        connect(m_window.get(), &MainWindow::onScreenChanged, m_tray.get(), [this](bool onScreen) {
+            m_tray->setWindowShown(onScreen || m_window->isVisible());
+        });
+        // Hidden in the tray, closing the last log window must not end Pipedeck: Quit does.
+        QApplication::setQuitOnLastWindowClosed(false);
+        connect(m_window.get(), &MainWindow::closing, this, [] { QCoreApplication::quit(); });
+        m_tray->show();
+    } else {
+        connect(&center, &watch::NotificationCenter::openWatchedRequested, this,
+                [this] { m_window->present(); });
+    }
+    m_closeToTray =
+        std::make_unique<CloseToTray>(m_watching.get(), m_trayAvailable, m_askCloseToTray);
+    m_window->setCloseHandler([this] { return closeMainWindow(); });
+}
+
+bool Application::closeMainWindow()
+{
+    if (!m_tray || m_quitting)
+        return false;
+    switch (m_closeToTray->decide(m_window.get())) {
+    case CloseToTray::Decision::Quit:
+        return false;
+    case CloseToTray::Decision::Stay:
+        return true;
+    case CloseToTray::Decision::KeepInTray:
+        m_window->hide();
+        m_tray->setWindowShown(false);
+        return true;
+    }
+    return false;
+}
+
+void Application::openPreferences()
+{
+    // The account's projects as listed on the left (its memberships and recent ones).
+    const auto projectsOf = [this](const QString &accountId) {
+        QList<QPair<qint64, QString>> projects;
+        if (const AccountWorkspace *ws = workspace(accountId)) {
+            const models::ProjectsModel *model = ws->projects();
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (const gitlab::Project *project = model->projectAt(row))
+                    projects.append({project->id, project->pathWithNamespace});
+            }
+        }
+        return projects;
+    };
+    auto *dialog =
+        new PreferencesDialog(m_watching->store(), *m_sessions, projectsOf, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void Application::openWatchedPipeline(const QString &accountId, qint64 projectId, qint64 pipelineId)
+{
+    AccountWorkspace *ws = workspace(accountId);
+    if (!ws)
+        return; // signed out meanwhile
+    m_window->setCurrentAccount(accountId);
+    m_window->present();
+    if (m_tray)
+        m_tray->setWindowShown(true);
+    AccountWorkspace::Target target = AccountWorkspace::Target::pipeline(pipelineId);
+    target.fromLink = true; // it may be gone meanwhile: say so on the page
+    ws->openProject(projectId, target);
+}
+
 void Application::syncWorkspace(const QString &accountId)
 {
     const AccountSession *session = m_sessions->session(accountId);
@@ -289,6 +492,7 @@ void Application::syncWorkspace(const QString &accountId)
     auto it = m_workspaces.find(accountId);
     if (it != m_workspaces.end() && ready && &it->second->connection() != session->connection) {
         // Signed in again: the old connection is going away with its requests.
+        m_watching->removeAccount(accountId);
         if (m_projectsPanel->model() == it->second->projects())
             m_projectsPanel->setModel(nullptr);
         m_workspaces.erase(it);
@@ -306,7 +510,11 @@ void Application::syncWorkspace(const QString &accountId)
         services.triggers = m_triggerVault.get();
         services.review = runs::reviewModeFromSettings(*m_settings);
         ws->setRunServices(services);
+        m_watching->addAccount(accountId, session->connection, session->account.username,
+                               session->account.canWrite(), ws->netState());
         connect(ws, &AccountWorkspace::pageOpened, this, [this, ws](ProjectPage *page) {
+            page->setWatchList(&m_watching->watches(), ws->accountId());
+            m_watching->addOpenProject(ws->accountId(), page->project().id);
             if (ws->accountId() == m_window->currentAccountId()) {
                 m_window->showProjectPage(page);
                 markOpenProject();
@@ -340,7 +548,10 @@ void Application::syncWorkspace(const QString &accountId)
                     ws->openProject(projectId, AccountWorkspace::Target::job(jobId));
                 });
         m_workspaces.emplace(accountId, std::move(workspace));
+        if (session->account.origin == Account::Origin::Demo)
+            QTimer::singleShot(0, this, [this, accountId] { watchDemoPipeline(accountId); });
     } else if (!ready && it != m_workspaces.end()) {
+        m_watching->removeAccount(accountId);
         if (m_projectsPanel->model() == it->second->projects())
             m_projectsPanel->setModel(nullptr);
         m_workspaces.erase(it);

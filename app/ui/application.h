@@ -5,10 +5,13 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 
 class QSettings;
+class QWidget;
 class QUrl;
 
 namespace pipedeck {
@@ -26,10 +29,19 @@ class SessionManager;
 class SignInCheck;
 class SignInController;
 class TokenStore;
+class TrayIcon;
+class CloseToTray;
+class Watching;
 struct DeepLink;
 
+namespace gitlab {
+class Clock;
+}
 namespace history {
 class RunHistory;
+}
+namespace watch {
+class Notifier;
 }
 namespace presets {
 class DraftStore;
@@ -58,6 +70,23 @@ public:
     // empty, as by default, for none). `--demo` neither hands over nor listens.
     void setInstanceChannel(const QString &name) { m_channelName = name; }
 
+    // Before start(), for tests: whether a system tray is there (default
+    // QSystemTrayIcon::isSystemTrayAvailable()), the notifications' backend (default:
+    // org.freedesktop.Notifications on the session bus where it is built and a server is there,
+    // else the tray's balloons; a factory returning null shows none), the close-to-tray
+    // question (default a dialog) and the watch settings file.
+    void setTrayAvailability(std::function<bool()> available)
+    {
+        m_trayAvailable = std::move(available);
+    }
+    using NotifierFactory = std::function<std::unique_ptr<watch::Notifier>()>;
+    void setNotifierFactory(NotifierFactory factory) { m_notifierFactory = std::move(factory); }
+    void setCloseToTrayQuestion(std::function<std::optional<bool>(QWidget *)> ask)
+    {
+        m_askCloseToTray = std::move(ask);
+    }
+    void setWatchStorePath(const QString &path) { m_watchStorePath = path; }
+
     // Returns an exit code when the app should quit at once (--help, bad
     // arguments, the target handed to the running app), or -1 when the event loop should run.
     int start(const QStringList &arguments);
@@ -72,10 +101,20 @@ public:
     AccountRemovalPrompt *accountRemoval() const { return m_accountRemoval; }
     TokenStore *tokens() const { return m_tokens.get(); }
     AccountWorkspace *workspace(const QString &accountId) const;
+    Watching *watching() const { return m_watching.get(); }
+    // Null without a system tray.
+    TrayIcon *tray() const { return m_tray.get(); }
+    // Opens a watched pipeline in the window (a notification's button, the tray's menu).
+    void openWatchedPipeline(const QString &accountId, qint64 projectId, qint64 pipelineId);
     QList<LogViewerWindow *> logFileWindows() const;
 
 private:
     bool startDemo();
+    void startWatching(bool demo);
+    std::unique_ptr<watch::Notifier> platformNotifier();
+    bool closeMainWindow();
+    void openPreferences();
+    void watchDemoPipeline(const QString &accountId);
     void signInForThisRun(const QString &instance, const QString &token, bool demo);
     static void openJobLogCache(QSettings &settings);
     void syncWorkspace(const QString &accountId);
@@ -100,6 +139,16 @@ private:
     std::unique_ptr<sim::Server> m_demoServer;
     std::unique_ptr<SignInCheck> m_runCheck;
     std::unique_ptr<SignInController> m_signIn;
+    std::unique_ptr<gitlab::Clock> m_clock;
+    std::unique_ptr<watch::Notifier> m_notifier;
+    std::unique_ptr<Watching> m_watching; // after m_sessions: its watchers use the connections
+    std::unique_ptr<TrayIcon> m_tray;
+    std::unique_ptr<CloseToTray> m_closeToTray;
+    std::function<bool()> m_trayAvailable;
+    NotifierFactory m_notifierFactory;
+    std::function<std::optional<bool>(QWidget *)> m_askCloseToTray;
+    QString m_watchStorePath;
+    bool m_quitting = false;
     std::unique_ptr<DeepLinkRouter> m_router;
     std::unique_ptr<MainWindow> m_window;
     QString m_channelName;

@@ -72,6 +72,13 @@ MainWindow::MainWindow(SessionManager &sessions, QWidget *parent)
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, qApp, &QApplication::quit);
 
+    auto *editMenu = menuBar()->addMenu(tr("&Edit"));
+    auto *preferences = editMenu->addAction(tr("&Preferences…"));
+    preferences->setObjectName(QStringLiteral("preferences"));
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, &MainWindow::preferencesRequested);
+
     auto *goMenu = menuBar()->addMenu(tr("&Go"));
     m_back = goMenu->addAction(tr("&Back"));
     m_back->setObjectName(QStringLiteral("goBack"));
@@ -348,6 +355,10 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_closeHandler && m_closeHandler()) {
+        event->ignore();
+        return;
+    }
     QMainWindow::closeEvent(event);
     if (event->isAccepted())
         Q_EMIT closing();

@@ -3,6 +3,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class QAction;
 class QComboBox;
 class QLabel;
@@ -59,11 +61,17 @@ public:
     // Brings the window to the front (from a log window's "Show in Pipeline").
     void present();
 
+    // Asked when the window is closed: true when the close was taken care of (the window went
+    // to the tray, or the user changed their mind) and the window must not close.
+    using CloseHandler = std::function<bool()>;
+    void setCloseHandler(CloseHandler handler) { m_closeHandler = std::move(handler); }
+
 Q_SIGNALS:
     void addAccountRequested();
     void openLogFileRequested();
     void heldTokensRequested();
     void storedSecretsRequested();
+    void preferencesRequested();
     void removeAccountRequested(const QString &accountId);
     // Local files dropped on the window, to be opened as logs.
     void logFilesDropped(const QStringList &paths);
@@ -103,6 +111,7 @@ private:
     QString m_netLine;
     QList<QMetaObject::Connection> m_pageConnections;
     bool m_onScreen = false;
+    CloseHandler m_closeHandler;
 };
 
 } // namespace pipedeck

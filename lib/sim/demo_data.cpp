@@ -493,6 +493,20 @@ void populateDemoData(World &world, bool bigLog)
         spec.commitTitle = QStringLiteral("Templates: cache keys per job");
         world.createPipeline(sharedCi.id, spec);
     }
+
+    // --- the pipeline the demo watches (last, so no earlier id moved) -------------------------
+    {
+        world.setNextIds(demo::kWatchedPipelineId, demo::kWatchedFailingJobId - 1);
+        PipelineSpec spec;
+        spec.createdAtMs = now - 10 * 1000;
+        spec.ref = QStringLiteral("main");
+        spec.username = QStringLiteral("demo");
+        spec.commitTitle = QStringLiteral("Login screen: remember the last account 🔑");
+        spec.jobs = {
+            job(QStringLiteral("assemble"), QStringLiteral("build"), 5),
+            job(QStringLiteral("e2e-tests"), QStringLiteral("test"), 55, QStringLiteral("failed"))};
+        world.createPipeline(android.id, spec);
+    }
 }
 
 void runDemoActivity(World &world, qint64 *nextAtMs)

@@ -65,6 +65,11 @@ inline constexpr qint64 kReleaseAnnounceJobId = 40103; // "release:announce", ma
 // Its workflow rules create no pipeline for refs matching this (a branch "wip/spike" exists).
 inline constexpr const char *kWorkflowRefusedRef = "wip/*";
 inline constexpr int kManyBranches = 10000; // ServerOptions::manyBranches
+// mobile/android-app: the demo user's pipeline that `pipedeck --demo` watches; it runs at the
+// start and fails about a minute later (its e2e job), so a new user sees a notification.
+inline constexpr qint64 kWatchedPipelineId = 5000;
+inline constexpr qint64 kWatchedFailingJobId = 50002; // "e2e-tests"
+inline constexpr const char *kWatchedProjectPath = "mobile/android-app";
 } // namespace demo
 
 // Fills an empty World with the demo data above; deterministic for World::seed().

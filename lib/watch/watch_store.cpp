@@ -72,6 +72,7 @@ bool WatchStore::load()
 {
     m_error.clear();
     m_rules.clear();
+    m_closeToTray.reset();
     m_loading = true;
     m_watches.reset({});
     m_loading = false;
@@ -95,6 +96,8 @@ bool WatchStore::load()
         if (!problems.isEmpty())
             qCWarning(lcWatch) << "watch rules: defaults for" << problems;
     }
+    if (const QJsonValue keep = root->value(QLatin1String("close_to_tray")); keep.isBool())
+        m_closeToTray = keep.toBool();
     QList<PipelineWatch> watches;
     for (const QJsonValue &value : root->value(QLatin1String("watches")).toArray()) {
         if (const auto watch = watchFromJson(value.toObject())) {
@@ -126,6 +129,14 @@ void WatchStore::setRules(const QString &accountId, const WatchRules &rules)
     Q_EMIT rulesChanged(accountId);
 }
 
+void WatchStore::setCloseToTray(std::optional<bool> keep)
+{
+    if (m_closeToTray == keep)
+        return;
+    m_closeToTray = keep;
+    save();
+}
+
 bool WatchStore::save()
 {
     if (m_keepUnreadable) {
@@ -146,9 +157,11 @@ bool WatchStore::save()
     QJsonArray watches;
     for (const PipelineWatch &watch : m_watches.all())
         watches.append(watchToJson(watch));
-    const QJsonObject root{{QStringLiteral("version"), kFormatVersion},
-                           {QStringLiteral("accounts"), accounts},
-                           {QStringLiteral("watches"), watches}};
+    QJsonObject root{{QStringLiteral("version"), kFormatVersion},
+                     {QStringLiteral("accounts"), accounts},
+                     {QStringLiteral("watches"), watches}};
+    if (m_closeToTray)
+        root.insert(QStringLiteral("close_to_tray"), *m_closeToTray);
     QString detail;
     if (!presets::writeJsonAtomically(m_path, root, &detail)) {
         qCWarning(lcWatch) << "saving watch settings failed:" << detail;

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <optional>
 
 namespace pipedeck::watch {
 
@@ -39,6 +40,11 @@ public:
 
     WatchRules rules(const QString &accountId) const;
     void setRules(const QString &accountId, const WatchRules &rules);
+    //! Closing the main window with watches active keeps Pipedeck in the tray (true), quits
+    //! (false), or asks (unset: not asked yet). An app setting kept here so that the
+    //! preferences are written in one atomic file.
+    std::optional<bool> closeToTray() const { return m_closeToTray; }
+    void setCloseToTray(std::optional<bool> keep);
     WatchList &watches() { return m_watches; }
     const WatchList &watches() const { return m_watches; }
 
@@ -54,6 +60,7 @@ private:
     QString m_path;
     QHash<QString, WatchRules> m_rules;
     WatchList m_watches;
+    std::optional<bool> m_closeToTray;
     QString m_error;
     bool m_loading = false;
     bool m_keepUnreadable = false;

@@ -7,9 +7,9 @@
 #include "gitlab/net/connection.h"
 #include "gitlab/requests/instance_requests.h"
 #include "gitlab/tls_sim.h"
-#include "support/fake_secret_store.h"
 #include "secrets/token_store.h"
 #include "sim/server.h"
+#include "support/fake_secret_store.h"
 
 #include <QSettings>
 #include <QSignalSpy>

@@ -9,8 +9,8 @@
 #include "accounts/session_manager.h"
 #include "gitlab/net/connection.h"
 #include "logview/log_viewer_window.h"
-#include "support/fake_secret_store.h"
 #include "secrets/token_store.h"
+#include "support/fake_secret_store.h"
 #include "ui/main_window.h"
 #include "variables/variables_editor.h"
 

@@ -8,12 +8,12 @@
 #include "accounts/session_manager.h"
 #include "gitlab/net/connection.h"
 #include "gitlab/tls_sim.h"
-#include "support/fake_secret_store.h"
 #include "secrets/token_store.h"
 #include "signin/certificate_trust_dialog.h"
 #include "signin/sign_in_controller.h"
 #include "signin/sign_in_dialog.h"
 #include "sim/server.h"
+#include "support/fake_secret_store.h"
 #include "tls/certificate_problem.h"
 #include "ui/main_window.h"
 

@@ -1,8 +1,8 @@
 // SecretStore's contract (deadline, late answers, validation, contexts) and secret migration,
 // driven through FakeSecretStore: the faults here are the ones a real keychain cannot be
 // made to produce on demand. The real backend is tested in tst_secrets_keychain.
-#include "support/fake_secret_store.h"
 #include "secrets/secret_migration.h"
+#include "support/fake_secret_store.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
 // TokenStore's promises on top of a keychain that misbehaves on demand (FakeSecretStore):
 // the index follows confirmed writes only, a keychain problem is never "logged out",
 // nothing is overwritten or deleted on a failed read, no plaintext fallback.
-#include "support/fake_secret_store.h"
 #include "secrets/redaction.h"
 #include "secrets/token_store.h"
+#include "support/fake_secret_store.h"
 
 #include <QFile>
 #include <QSettings>

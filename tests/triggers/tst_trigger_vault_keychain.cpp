@@ -3,9 +3,9 @@
 // trigger/<host>:<port>/<account>/<project>%2F<trigger>, is in no file, is listed from the
 // index per account and project, and is forgotten. The locked case (FakeSecretStore, which
 // acts as a locked gnome-keyring does) is "locked — retry", never "no token", and no file.
-#include "support/fake_secret_store.h"
 #include "secrets/keychain_secret_store.h"
 #include "secrets/token_store.h"
+#include "support/fake_secret_store.h"
 #include "triggers/trigger_vault.h"
 
 #include <QDirIterator>

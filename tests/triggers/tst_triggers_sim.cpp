@@ -5,10 +5,10 @@
 #include "../actions/sim_fixture.h"
 
 #include "gitlab/requests/pipeline_requests.h"
-#include "support/fake_secret_store.h"
 #include "secrets/token_store.h"
 #include "sim/demo_data.h"
 #include "sim/world.h"
+#include "support/fake_secret_store.h"
 #include "triggers/trigger_manager.h"
 #include "triggers/trigger_pipeline_controller.h"
 #include "triggers/trigger_vault.h"

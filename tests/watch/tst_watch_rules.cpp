@@ -149,6 +149,35 @@ private Q_SLOTS:
         QCOMPARE(third.watches().size(), 1);
     }
 
+    void theCloseToTrayChoiceIsSavedWithTheRules()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"watching.json"_s);
+        {
+            WatchStore store(path);
+            QVERIFY(store.load());
+            QVERIFY(!store.closeToTray()); // not asked yet
+            store.setRules(u"acc"_s, WatchRules{});
+            store.setCloseToTray(false);
+        }
+        WatchStore again(path);
+        QVERIFY(again.load());
+        QCOMPARE(again.closeToTray(), std::optional<bool>(false));
+        QCOMPARE(again.rules(u"acc"_s), WatchRules{});
+        again.setCloseToTray(std::nullopt); // "ask again"
+        WatchStore third(path);
+        QVERIFY(third.load());
+        QVERIFY(!third.closeToTray());
+        // A value of the wrong type is "not asked".
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"version": 1, "close_to_tray": "yes"})");
+        file.close();
+        WatchStore fourth(path);
+        QVERIFY(fourth.load());
+        QVERIFY(!fourth.closeToTray());
+    }
+
     void anUnreadableFileIsKeptAside()
     {
         QTemporaryDir dir;

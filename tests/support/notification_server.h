@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QProcess>
 #include <QStringList>
+#include <QTemporaryFile>
 #include <QThread>
 #include <QVariantMap>
 
@@ -67,8 +68,13 @@ public:
     //! False with *error when dbus-daemon could not start or the name could not be taken.
     //! Without `registerNow` the server takes its name only in registerServer().
     bool start(const QStringList &capabilities, QString *error, bool registerNow = true);
+    //! Before start(): a bus that activates no services (the session configuration would start
+    //! a notification daemon installed on the machine for a call to its name).
+    void setServiceActivation(bool on) { m_activation = on; }
     bool registerServer(QString *error);
     QDBusConnection client() const;
+    //! The private bus's address (for DBUS_SESSION_BUS_ADDRESS).
+    const QString &address() const { return m_address; }
     NotificationServer &server() { return *m_server; }
 
     //! The server acts as a desktop does when a button is pressed: ActionInvoked, then (as
@@ -80,6 +86,8 @@ public:
 
 private:
     QProcess m_daemon;
+    QTemporaryFile m_config;
+    bool m_activation = true;
     QString m_address;
     QThread m_thread;
     NotificationServer *m_server = nullptr;

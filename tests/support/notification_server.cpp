@@ -1,4 +1,4 @@
-#include "notification_server.h"
+#include "support/notification_server.h"
 
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
@@ -86,8 +86,31 @@ bool PrivateNotificationBus::start(const QStringList &capabilities, QString *err
                                    bool registerNow)
 {
     m_daemon.setProgram(QStringLiteral("dbus-daemon"));
-    m_daemon.setArguments({QStringLiteral("--session"), QStringLiteral("--nofork"),
-                           QStringLiteral("--nopidfile"), QStringLiteral("--print-address=1")});
+    QString config = QStringLiteral("--session");
+    if (!m_activation) {
+        // The session bus's own rules, without its service directories.
+        if (!m_config.open()) {
+            *error = QStringLiteral("cannot write the bus configuration");
+            return false;
+        }
+        m_config.write(
+            R"(<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+)");
+        m_config.close();
+        config = QStringLiteral("--config-file=") + m_config.fileName();
+    }
+    m_daemon.setArguments({config, QStringLiteral("--nofork"), QStringLiteral("--nopidfile"),
+                           QStringLiteral("--print-address=1")});
     m_daemon.start();
     if (!m_daemon.waitForStarted(5000)) {
         *error =
