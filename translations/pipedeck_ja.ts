@@ -139,6 +139,29 @@
     </message>
 </context>
 <context>
+    <name>CloseToTray</name>
+    <message>
+        <source>Keep Watching?</source>
+        <translation>ウォッチを続けますか?</translation>
+    </message>
+    <message>
+        <source>Keep Pipedeck running in the tray?</source>
+        <translation>Pipedeckをトレイで実行したままにしますか?</translation>
+    </message>
+    <message>
+        <source>Pipedeck keeps watching your pipelines and tells you when they fail or wait for you. Quit it from the tray icon&apos;s menu. You can change this in Preferences.</source>
+        <translation>Pipedeckはパイプラインのウォッチを続け、失敗したときや操作を待っているときにお知らせします。終了するにはトレイアイコンのメニューを使用してください。この設定は環境設定で変更できます。</translation>
+    </message>
+    <message>
+        <source>Keep in Tray</source>
+        <translation>トレイに残す</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+</context>
+<context>
     <name>FailureReason</name>
     <message>
         <source>The job&apos;s script failed.</source>
@@ -495,6 +518,14 @@
     <message>
         <source>Send</source>
         <translation>送信</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>環境設定…</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>ウォッチ</translation>
     </message>
 </context>
 <context>
@@ -1596,6 +1627,146 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>環境設定(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::NotificationsPage</name>
+    <message>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>&amp;Watch pipelines of this account by these rules</source>
+        <translation>このアカウントのパイプラインを以下のルールでウォッチ(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Only my pipelines (the ones I started)</source>
+        <translation>自分のパイプラインのみ(自分が開始したもの)(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>ブランチ</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>すべてのブランチ</translation>
+    </message>
+    <message>
+        <source>Branch patterns separated by commas, as GitLab&apos;s protected branches: * matches anything, also /. Empty: all branches.</source>
+        <translation>カンマ区切りのブランチパターン(GitLabの保護ブランチと同じ書式: * は / を含む任意の文字列に一致)。空欄: すべてのブランチ。</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>すべてのソース</translation>
+    </message>
+    <message>
+        <source>GitLab&apos;s pipeline sources separated by commas (push, web, schedule, merge_request_event, …). Empty: all sources.</source>
+        <translation>カンマ区切りのGitLabのパイプラインソース(push、web、schedule、merge_request_eventなど)。空欄: すべてのソース。</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>The rules look at the projects ticked here and at the projects you open in Pipedeck.</source>
+        <translation>ルールは、ここでチェックしたプロジェクトと、Pipedeckで開いたプロジェクトを対象にします。</translation>
+    </message>
+    <message>
+        <source>Which pipelines</source>
+        <translation>対象のパイプライン</translation>
+    </message>
+    <message>
+        <source>&amp;Branches:</source>
+        <translation>ブランチ(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Sources:</source>
+        <translation>ソース(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Projects:</source>
+        <translation>プロジェクト(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Notify me when a pipeline</source>
+        <translation>パイプラインが次のようになったら通知</translation>
+    </message>
+    <message>
+        <source>&amp;Failed</source>
+        <translation>失敗した(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssed</source>
+        <translation>成功した(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Was &amp;canceled</source>
+        <translation>キャンセルされた(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Waits for a manual job</source>
+        <translation>手動ジョブを待っている(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Runs &amp;longer than</source>
+        <translation>次の時間より長く実行中(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <comment>minutes</comment>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>A pipeline you watch with Watch tells you every end and a manual job waiting, whatever these say.</source>
+        <translation>「ウォッチ」でウォッチしたパイプラインは、この設定にかかわらず、終了したときと手動ジョブを待っているときに必ず通知します。</translation>
+    </message>
+    <message>
+        <source>Closing the window while pipelines are watched</source>
+        <translation>パイプラインのウォッチ中にウィンドウを閉じたとき</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>確認する</translation>
+    </message>
+    <message>
+        <source>Keeps Pipedeck running in the tray</source>
+        <translation>Pipedeckをトレイで実行し続ける</translation>
+    </message>
+    <message>
+        <source>Quits Pipedeck</source>
+        <translation>Pipedeckを終了する</translation>
+    </message>
+    <message>
+        <source>Closing the &amp;window while pipelines are watched:</source>
+        <translation>パイプラインのウォッチ中にウィンドウを閉じたとき(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>アカウント(&amp;A):</translation>
+    </message>
+    <message>
+        <source>No account yet</source>
+        <translation>アカウントがまだありません</translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <translation>プロジェクト %1</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::PipelineGraphView</name>
@@ -1923,6 +2094,21 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
     <message>
         <source>The values of an earlier play.</source>
         <translation>以前の実行時の値です。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>環境設定</translation>
+    </message>
+    <message>
+        <source>Preferences pages</source>
+        <translation>環境設定のページ</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
     </message>
 </context>
 <context>
@@ -2490,6 +2676,30 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
     <message>
         <source>Pipeline #%1 was triggered.</source>
         <translation>パイプライン #%1 をトリガーしました。</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>ウォッチ</translation>
+    </message>
+    <message>
+        <source>Watching</source>
+        <translation>ウォッチ中</translation>
+    </message>
+    <message>
+        <source>Stop watching this pipeline</source>
+        <translation>このパイプラインのウォッチをやめます</translation>
+    </message>
+    <message>
+        <source>Tell me when this pipeline fails, passes or waits for a manual job, also with the window closed</source>
+        <translation>このパイプラインが失敗、成功したときや手動ジョブを待っているときに、ウィンドウを閉じていても通知します</translation>
+    </message>
+    <message>
+        <source>Watch Downstream Pipeline</source>
+        <translation>ダウンストリームパイプラインをウォッチ</translation>
+    </message>
+    <message>
+        <source>Tell me when the downstream pipeline fails, passes or waits for a manual job</source>
+        <translation>ダウンストリームパイプラインが失敗、成功したときや手動ジョブを待っているときに通知します</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3336,58 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
     <message>
         <source>Not saved — kept for this session only.</source>
         <translation>保存されていません。このセッションの間のみ保持します。</translation>
+    </message>
+</context>
+<context>
+    <name>pipedeck::TrayIcon</name>
+    <message>
+        <source>Pipedeck</source>
+        <translation>Pipedeck</translation>
+    </message>
+    <message>
+        <source>Watched Pipelines</source>
+        <translation>ウォッチ中のパイプライン</translation>
+    </message>
+    <message>
+        <source>Nothing watched</source>
+        <translation>ウォッチ中のパイプラインはありません</translation>
+    </message>
+    <message>
+        <source>Pause Notifications for 1 Hour</source>
+        <translation>通知を1時間停止</translation>
+    </message>
+    <message>
+        <source>Pause Notifications Until Tomorrow</source>
+        <translation>通知を明日まで停止</translation>
+    </message>
+    <message>
+        <source>Resume Notifications</source>
+        <translation>通知を再開</translation>
+    </message>
+    <message>
+        <source>Hide Window</source>
+        <translation>ウィンドウを隠す</translation>
+    </message>
+    <message>
+        <source>Quit Pipedeck</source>
+        <translation>Pipedeckを終了</translation>
+    </message>
+    <message>
+        <source>Notifications paused until %1</source>
+        <translation>%1まで通知を停止中</translation>
+    </message>
+    <message>
+        <source>Show Window</source>
+        <translation>ウィンドウを表示</translation>
+    </message>
+    <message>
+        <source>Pipeline #%1</source>
+        <translation>パイプライン #%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>pipeline, status</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -26,10 +26,11 @@ QList<ShortcutEntry> ShortcutCatalog::all()
     const QString logLines = tr("Job log lines");
     const QString variables = tr("Variables");
     const QString dialogs = tr("Play and run dialogs");
-    return {
+    QList<ShortcutEntry> all{
         {main, tr("Open Log File…"), QKeySequence::Open},
         {main, tr("Back"), QKeySequence::Back},
         {main, tr("Quit"), QKeySequence::Quit},
+        {main, tr("Preferences…"), QKeySequence::Preferences},
 
         {pipeline, tr("Run"), keys(Qt::CTRL | Qt::Key_Return)},
         {pipeline, tr("Play…"), keys(Qt::CTRL | Qt::SHIFT | Qt::Key_Return)},
@@ -41,6 +42,7 @@ QList<ShortcutEntry> ShortcutCatalog::all()
         {pipeline, tr("Retry Failed Jobs"), keys(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
         {pipeline, tr("Run Pipeline…"), keys(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
         {pipeline, tr("Refresh"), QKeySequence::Refresh},
+        {pipeline, tr("Watch"), keys(Qt::CTRL | Qt::SHIFT | Qt::Key_W)},
 
         {graph, tr("Next or previous job"), either(Qt::Key_Down, Qt::Key_Up)},
         {graph, tr("Next or previous stage"), either(Qt::Key_Right, Qt::Key_Left)},
@@ -78,6 +80,10 @@ QList<ShortcutEntry> ShortcutCatalog::all()
 
         {dialogs, tr("Send"), keys(Qt::CTRL | Qt::Key_Return)},
     };
+    // A standard key this platform has no keys for (Preferences on some desktops) is no
+    // shortcut here.
+    all.removeIf([](const ShortcutEntry &entry) { return entry.keys.isEmpty(); });
+    return all;
 }
 
 } // namespace pipedeck
