@@ -1857,6 +1857,10 @@ ANSI カラー、折りたためるセクション、Runner のタイムスタ�
         <source>No pipeline selected.</source>
         <translation>パイプラインが選択されていません。</translation>
     </message>
+    <message>
+        <source>Pipeline actions</source>
+        <translation>パイプラインの操作</translation>
+    </message>
 </context>
 <context>
     <name>pipedeck::PipelineItemDelegate</name>

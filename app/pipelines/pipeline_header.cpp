@@ -8,7 +8,7 @@
 
 #include <QAction>
 #include <QHBoxLayout>
-#include <QToolButton>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace pipedeck {
@@ -37,16 +37,23 @@ PipelineHeader::PipelineHeader(QWidget *parent)
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
-    m_buttons = new QHBoxLayout;
-    m_buttons->setSpacing(4);
+    // A tool bar, not a row of buttons: where the window is too narrow for all of them (and
+    // Japanese labels are wider), the last ones move into its » menu instead of off the edge.
+    m_buttons = new QToolBar;
+    m_buttons->setObjectName(QStringLiteral("pipelineActions"));
+    m_buttons->setAccessibleName(tr("Pipeline actions"));
+    m_buttons->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_buttons->setMovable(false);
+    m_buttons->setFloatable(false);
+    m_buttons->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *titleRow = new QHBoxLayout;
     titleRow->setSpacing(8);
     titleRow->addWidget(m_icon);
     titleRow->addWidget(m_title);
     titleRow->addWidget(m_status);
-    titleRow->addStretch(1);
-    titleRow->addLayout(m_buttons);
+    titleRow->addSpacing(16);
+    titleRow->addWidget(m_buttons, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 4);
@@ -88,20 +95,14 @@ void PipelineHeader::setPipeline(qint64 pipelineId)
 
 void PipelineHeader::setActions(const QList<QAction *> &actions)
 {
-    while (QLayoutItem *item = m_buttons->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
+    m_buttons->clear();
     for (QAction *action : actions)
         addTrailingAction(action);
 }
 
 void PipelineHeader::addTrailingAction(QAction *action)
 {
-    auto *button = new QToolButton;
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_buttons->addWidget(button);
+    m_buttons->addAction(action);
 }
 
 void PipelineHeader::refresh()

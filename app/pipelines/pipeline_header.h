@@ -4,7 +4,7 @@
 #include <QWidget>
 
 class QAction;
-class QHBoxLayout;
+class QToolBar;
 class QLabel;
 
 namespace pipedeck {
@@ -45,7 +45,7 @@ private:
     PlainLabel *m_title = nullptr;
     PlainLabel *m_status = nullptr;
     PlainLabel *m_detail = nullptr;
-    QHBoxLayout *m_buttons = nullptr;
+    QToolBar *m_buttons = nullptr;
     QList<QMetaObject::Connection> m_connections;
 };
 
