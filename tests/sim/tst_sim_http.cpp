@@ -85,18 +85,48 @@ private Q_SLOTS:
 
     void randomBytesNeverCrash()
     {
+        // Whatever arrives, the parser answers within its limits: a request it took whole
+        // (consuming bytes), a known error status with nothing kept, or a wish for more that
+        // holds no more than it was given.
+        const QList<int> knownErrors{400, 413, 431, 501, 505};
         QRandomGenerator rng(42);
+        int errors = 0, completes = 0;
         for (int round = 0; round < 2000; ++round) {
             QByteArray bytes(int(rng.bounded(300)), Qt::Uninitialized);
             for (char &c : bytes)
                 c = char(rng.bounded(256));
             if (round % 2)
                 bytes.prepend("GET / HTTP/1.1\r\n");
+            if (round % 4 == 1) // a complete head: a request, then garbage after it
+                bytes.insert(int(sizeof("GET / HTTP/1.1\r\n")) - 1, "Host: x\r\n\r\n");
+            if (round % 2 == 0) // a head made of garbage, ended as a head ends
+                bytes.append("\r\n\r\n");
             HttpRequestParser parser;
             parser.feed(bytes);
-            for (int i = 0; i < 4 && parser.parse() == HttpRequestParser::State::Complete; ++i) {
+            for (int i = 0; i < 4; ++i) {
+                const qsizetype before = parser.buffered();
+                const HttpRequestParser::State state = parser.parse();
+                if (state == HttpRequestParser::State::Complete) {
+                    ++completes;
+                    QVERIFY(!parser.request().method.isEmpty());
+                    QVERIFY2(parser.buffered() < before, "a complete request consumed nothing");
+                    continue;
+                }
+                if (state == HttpRequestParser::State::Error) {
+                    ++errors;
+                    QVERIFY2(knownErrors.contains(parser.errorStatus()),
+                             QByteArray::number(parser.errorStatus()).constData());
+                    QCOMPARE(parser.buffered(), 0);
+                } else {
+                    QVERIFY(parser.buffered() <= bytes.size());
+                    QVERIFY(parser.buffered() <= HttpRequestParser::kMaxHeaderBytes);
+                }
+                break;
             }
         }
+        // The rounds reached both ends: garbage refused, and requests taken from it.
+        QVERIFY(errors > 100);
+        QVERIFY(completes > 100);
     }
 
     void rackParams()
