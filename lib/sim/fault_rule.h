@@ -25,6 +25,8 @@ struct FaultRule
 {
     QByteArray method;       // empty = any
     QRegularExpression path; // matched against the path without query
+    QRegularExpression
+        query; // matched against the query string ("page=2&per_page=100"); empty = any
     FaultKind kind = FaultKind::ServerError;
     int times = 1;          // how many matching requests it applies to; -1 = forever
     int status = 0;         // for ServerError / RedirectTo
