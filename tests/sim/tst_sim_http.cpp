@@ -39,6 +39,22 @@ private Q_SLOTS:
         }
     }
 
+    void headEndsAtItsFirstEmptyLine()
+    {
+        // Found by fuzz_sim_http_parser: a head ended by a bare LF LF was cut at a later
+        // CRLF CRLF when the next request had arrived too, so the result depended on how the
+        // bytes came in.
+        const QByteArray bytes = "GET /a HTTP/1.1\nHost: x\n\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n";
+        HttpRequestParser together;
+        together.feed(bytes);
+        QCOMPARE(together.parse(), HttpRequestParser::State::Complete);
+        QCOMPARE(together.request().target, QByteArray("/a"));
+        QCOMPARE(together.request().headers.size(), 1);
+        QCOMPARE(together.parse(), HttpRequestParser::State::Complete);
+        QCOMPARE(together.request().target, QByteArray("/b"));
+        QCOMPARE(together.buffered(), 0);
+    }
+
     void chunkedBody()
     {
         HttpRequestParser parser;
