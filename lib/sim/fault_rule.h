@@ -25,8 +25,6 @@ struct FaultRule
 {
     QByteArray method;       // empty = any
     QRegularExpression path; // matched against the path without query
-    QRegularExpression
-        query; // matched against the query string ("page=2&per_page=100"); empty = any
     FaultKind kind = FaultKind::ServerError;
     int times = 1;          // how many matching requests it applies to; -1 = forever
     int status = 0;         // for ServerError / RedirectTo
@@ -35,6 +33,9 @@ struct FaultRule
     QUrl redirectTarget;    // for RedirectTo
     QByteArray header;      // for OverrideHeader
     QByteArray headerValue; // for OverrideHeader
+    //! Matched against the query string ("page=2&per_page=100"); empty: any. Last, so that
+    //! rules written as positional initialisers stay valid.
+    QRegularExpression query;
 };
 
 } // namespace pipedeck::sim

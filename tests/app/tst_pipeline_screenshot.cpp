@@ -6,6 +6,7 @@
 // one described to assistive technology.
 #include "page_fixture.h"
 
+#include "models/job_rows.h"
 #include "models/loaders/jobs_loader.h"
 #include "pipelines/pipeline_graph_view.h"
 #include "widgets/status_style.h"
@@ -62,16 +63,7 @@ int pixelsNear(const QImage &image, const QRect &area, QRgb colour)
     return n;
 }
 
-void collectJobs(const JobsModel &model, const QModelIndex &parent, QList<QModelIndex> &out)
-{
-    for (int row = 0; row < model.rowCount(parent); ++row) {
-        const QModelIndex index = model.index(row, 0, parent);
-        if (index.data(JobsModel::NodeKindRole).value<JobsModel::NodeKind>() !=
-            JobsModel::NodeKind::Stage)
-            out.append(index);
-        collectJobs(model, index, out);
-    }
-}
+using jobrows::collectJobs;
 
 } // namespace
 

@@ -4,6 +4,7 @@
 // polling with conditional GETs.
 #include "gitlab/net/clock.h"
 #include "gitlab/net/connection.h"
+#include "job_rows.h"
 #include "models/jobs/jobs_model.h"
 #include "models/loaders/jobs_loader.h"
 #include "models/loaders/pipelines_loader.h"
@@ -41,18 +42,7 @@ pipedeck::gitlab::ConnectionOptions fastOptions()
     return options;
 }
 
-//! Every job and bridge row under `parent`, recursively.
-void collectJobs(const QAbstractItemModel &model, const QModelIndex &parent,
-                 QList<QModelIndex> &out)
-{
-    for (int row = 0; row < model.rowCount(parent); ++row) {
-        const QModelIndex index = model.index(row, 0, parent);
-        if (index.data(JobsModel::NodeKindRole).value<JobsModel::NodeKind>() !=
-            JobsModel::NodeKind::Stage)
-            out.append(index);
-        collectJobs(model, index, out);
-    }
-}
+using jobrows::collectJobs;
 
 int countRequests(const QList<pipedeck::sim::RecordedRequest> &requests, int status)
 {
