@@ -71,7 +71,10 @@ std::optional<DeepLink> resolveDeepLink(const QUrl &url, const QList<Account> &a
         link.rows = prefill->rows;
     } else {
         link.kind = kind == QStringLiteral("jobs") ? DeepLink::Kind::Job : DeepLink::Kind::Pipeline;
+        // Too many digits for an id (toLongLong fails) or 0: no such pipeline or job.
         link.id = match.captured(u"id").toLongLong();
+        if (link.id <= 0)
+            return std::nullopt;
     }
     return link;
 }

@@ -622,7 +622,8 @@ bool LogSearcher::searchPiece(const LogEngine &engine, quint64 generation, qint6
 }
 
 qint64 LogSearcher::run(const LogEngine &engine, qint64 firstLine, qint64 lastLine, int threads,
-                        const std::atomic<bool> &cancel, const HitsCallback &onHits) const
+                        const std::atomic<bool> &cancel, const HitsCallback &onHits,
+                        Progress *progress) const
 {
     if (!isValid() || m_impossible)
         return 0;
@@ -654,6 +655,7 @@ qint64 LogSearcher::run(const LogEngine &engine, qint64 firstLine, qint64 lastLi
     std::vector<std::optional<QList<SearchHit>>> results(pieces);
     std::atomic<size_t> nextPiece{0};
     std::atomic<bool> failed{false};
+    std::atomic<qint64> searched{0};
     std::mutex emitMutex;
     size_t nextToEmit = 0;
     qint64 total = 0;
@@ -670,6 +672,7 @@ qint64 LogSearcher::run(const LogEngine &engine, qint64 firstLine, qint64 lastLi
                 failed = true;
                 return;
             }
+            ++searched;
             std::lock_guard guard(emitMutex);
             results[piece] = std::move(hits);
             // Hand out finished pieces in order.
@@ -690,6 +693,8 @@ qint64 LogSearcher::run(const LogEngine &engine, qint64 firstLine, qint64 lastLi
     worker();
     for (std::thread &t : helpers)
         t.join();
+    if (progress)
+        *progress = Progress{qint64(pieces), searched.load()};
     if (cancel.load() || failed.load())
         return -1;
     return total;
@@ -744,25 +749,30 @@ void LogSearch::start(std::shared_ptr<const LogEngine> engine, const SearchQuery
         timer.start();
         qint64 firstHitNs = -1;
         const qint64 bytes = engine->byteSize();
-        const qint64 total = searcher->run(*engine, firstLine, -1, threads, *cancelFlag,
-                                           [&](const QList<SearchHit> &hits) {
-                                               if (firstHitNs < 0)
-                                                   firstHitNs = timer.nsecsElapsed();
-                                               QMetaObject::invokeMethod(
-                                                   self,
-                                                   [self, id, hits] {
-                                                       if (!self || self->m_searchId != id)
-                                                           return;
-                                                       self->m_count += hits.size();
-                                                       Q_EMIT self->hitsFound(hits, self->m_count);
-                                                   },
-                                                   Qt::QueuedConnection);
-                                           });
+        LogSearcher::Progress progress;
+        const qint64 total = searcher->run(
+            *engine, firstLine, -1, threads, *cancelFlag,
+            [&](const QList<SearchHit> &hits) {
+                if (firstHitNs < 0)
+                    firstHitNs = timer.nsecsElapsed();
+                QMetaObject::invokeMethod(
+                    self,
+                    [self, id, hits] {
+                        if (!self || self->m_searchId != id)
+                            return;
+                        self->m_count += hits.size();
+                        Q_EMIT self->hitsFound(hits, self->m_count);
+                    },
+                    Qt::QueuedConnection);
+            },
+            &progress);
         const double seconds = timer.nsecsElapsed() / 1e9;
         qCInfo(lcPerf).nospace() << "search " << (total < 0 ? "stopped" : "done") << ": " << total
                                  << " hits in " << seconds * 1e3 << " ms ("
                                  << (seconds > 0 ? bytes / seconds / 1e9 : 0.0)
-                                 << " GB/s), first hit after " << firstHitNs / 1e6 << " ms";
+                                 << " GB/s), first hit after " << firstHitNs / 1e6 << " ms, "
+                                 << progress.searched << " of " << progress.pieces
+                                 << " pieces searched";
         QMetaObject::invokeMethod(
             self,
             [self, id, total] {

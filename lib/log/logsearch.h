@@ -66,12 +66,19 @@ public:
     QByteArray prefilterLiteral() const { return m_literal; }
 
     using HitsCallback = std::function<void(const QList<SearchHit> &)>;
+    // How much of the range a run searched: a cancelled run stops taking pieces.
+    struct Progress
+    {
+        qint64 pieces = 0;
+        qint64 searched = 0;
+    };
     // Searches lines [firstLine, lastLine) (lastLine < 0: every line indexed now)
     // on `threads` threads. `onHits` gets the hits in line order, one call at a
     // time. Returns the number of hits, or -1 when cancelled or when the log was
     // reset underneath.
     qint64 run(const LogEngine &engine, qint64 firstLine, qint64 lastLine, int threads,
-               const std::atomic<bool> &cancel, const HitsCallback &onHits) const;
+               const std::atomic<bool> &cancel, const HitsCallback &onHits,
+               Progress *progress = nullptr) const;
 
     // The matches in one line's displayed text.
     void matchText(QStringView text, qint64 line, QList<SearchHit> &out) const;

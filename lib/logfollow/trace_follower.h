@@ -78,6 +78,9 @@ public:
     // The job has finished and its final trace is in the document.
     bool isFinished() const { return m_finished; }
     bool isDownloading() const { return m_traceRequest != nullptr; }
+    // A poll is planned or a request is on its way: the follower may still reach the server.
+    // False once it stopped or finished, so nothing more can come from it.
+    bool hasWorkPending() const { return m_timer.isActive() || m_traceRequest || m_jobRequest; }
     // A download into an empty document (the first one, or after the trace diverged): the one
     // a user waits for, worth a progress indicator.
     bool isDownloadingWholeTrace() const { return m_traceRequest && m_downloadFromEmpty; }

@@ -14,7 +14,8 @@ class FaultInjector
 public:
     void add(const FaultRule &rule) { m_rules.append(rule); }
     void clear() { m_rules.clear(); }
-    std::optional<FaultRule> take(const QByteArray &method, const QString &path);
+    std::optional<FaultRule> take(const QByteArray &method, const QString &path,
+                                  const QString &query = {});
 
 private:
     QList<FaultRule> m_rules;

@@ -33,6 +33,9 @@ struct FaultRule
     QUrl redirectTarget;    // for RedirectTo
     QByteArray header;      // for OverrideHeader
     QByteArray headerValue; // for OverrideHeader
+    //! Matched against the query string ("page=2&per_page=100"); empty: any. Last, so that
+    //! rules written as positional initialisers stay valid.
+    QRegularExpression query;
 };
 
 } // namespace pipedeck::sim

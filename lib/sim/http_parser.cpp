@@ -30,6 +30,28 @@ HttpRequestParser::State HttpRequestParser::fail(int status)
     return State::Error;
 }
 
+namespace {
+
+// Where the head ends: at its first empty line, "\n\n" or "\n\r\n" (lines may end in a bare
+// LF). Not "the first CRLF CRLF, else LF LF": that finds a later end in a buffer holding more
+// than one request, so what is parsed would depend on how the bytes arrived.
+qsizetype findHeadEnd(const QByteArray &buffer, qsizetype *separator)
+{
+    for (qsizetype at = buffer.indexOf('\n'); at >= 0; at = buffer.indexOf('\n', at + 1)) {
+        if (at + 1 < buffer.size() && buffer.at(at + 1) == '\n') {
+            *separator = 2;
+            return at;
+        }
+        if (at + 2 < buffer.size() && buffer.at(at + 1) == '\r' && buffer.at(at + 2) == '\n') {
+            *separator = 3;
+            return at;
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
 bool HttpRequestParser::parseHead(qsizetype headEnd)
 {
     const QByteArray head = m_buffer.left(headEnd);
@@ -152,12 +174,8 @@ HttpRequestParser::State HttpRequestParser::parse()
         // Tolerate empty lines between requests (RFC 9112 2.2).
         while (m_buffer.startsWith("\r\n"))
             m_buffer.remove(0, 2);
-        qsizetype headEnd = m_buffer.indexOf("\r\n\r\n");
-        qsizetype separator = 4;
-        if (headEnd < 0) {
-            headEnd = m_buffer.indexOf("\n\n");
-            separator = 2;
-        }
+        qsizetype separator = 0;
+        const qsizetype headEnd = findHeadEnd(m_buffer, &separator);
         if (headEnd < 0)
             return m_buffer.size() > kMaxHeaderBytes ? fail(431) : State::NeedMore;
         if (headEnd > kMaxHeaderBytes)

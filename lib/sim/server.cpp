@@ -218,7 +218,8 @@ void Server::handle(HttpConnection *connection, const HttpRequest &request)
     };
 
     d->world.update();
-    const std::optional<FaultRule> fault = d->faults.take(request.method, path);
+    const std::optional<FaultRule> fault =
+        d->faults.take(request.method, path, QString::fromUtf8(request.query()));
     if (fault) {
         HttpResponse faulty;
         faulty.status = 0; // stays 0 for faults that answer after processing

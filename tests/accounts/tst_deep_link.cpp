@@ -115,6 +115,10 @@ private Q_SLOTS:
         QTest::newRow("outside relative root") << "https://example.com/other/group/app";
         QTest::newRow("namespace only") << "https://gitlab.com/group";
         QTest::newRow("instance page") << "https://gitlab.com/-/user_settings/profile";
+        // Found by fuzz_instance_urls: an id too long for a number was read as job 0.
+        QTest::newRow("id beyond 64 bits")
+            << "https://gitlab.com/group/app/-/jobs/99999999999999999999";
+        QTest::newRow("pipeline 0") << "https://gitlab.com/group/app/-/pipelines/0";
     }
     void rejects()
     {

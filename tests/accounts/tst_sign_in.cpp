@@ -258,6 +258,7 @@ private Q_SLOTS:
                             {},
                             {},
                             {},
+                            {},
                             {}});
         const auto result = check(m_server->baseUrl().toString(), m_apiToken);
         m_server->clearFaults();
@@ -282,6 +283,7 @@ private Q_SLOTS:
                             0,
                             {},
                             other.baseUrl().resolved(QUrl(QStringLiteral("/api/v4/user"))),
+                            {},
                             {},
                             {}});
         const auto result = check(m_server->baseUrl().toString(), m_apiToken);

@@ -39,7 +39,7 @@ struct PageFixture : actionstest::SimFixture
             std::make_unique<pipedeck::ProjectPage>(*connection, demoProject(projectId), canWrite);
         page->resize(1280, 800);
         page->show();
-        return QTest::qWaitForWindowExposed(page.get()) || true;
+        return QTest::qWaitForWindowExposed(page.get());
     }
     void close()
     {

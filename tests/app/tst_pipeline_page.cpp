@@ -3,6 +3,7 @@
 // refreshes keep the current job, expansion and scroll; trigger jobs expand inline.
 #include "page_fixture.h"
 
+#include "gitlab/net/clock.h"
 #include "models/loaders/jobs_loader.h"
 #include "models/polling/poll_scheduler.h"
 #include "pipelines/pipeline_graph_view.h"
@@ -401,43 +402,50 @@ private Q_SLOTS:
 
     void hiddenWindowPausesPolling()
     {
-        // A fast scheduler, so that polling shows within the test's time; the first loads of the
-        // page (list, details, jobs) are one-shot and may still be in flight when it is hidden.
+        // Time moves only by the manual clock, so "nothing polls while hidden" is a fact about
+        // the scheduler, not a bet on how long a wait is.
         QVERIFY(m_f.start(actionstest::kWriterToken));
         models::PollScheduler::Options fast;
         fast.activeIntervalMs = 200;
         fast.idleIntervalMs = 200;
         fast.maxIntervalMs = 400;
         fast.budgetPerMinute = 600;
-        auto *scheduler = new models::PollScheduler(fast, nullptr);
+        auto *clock = new gitlab::ManualClock;
+        auto *scheduler = new models::PollScheduler(fast, clock);
         m_f.page = std::make_unique<ProjectPage>(
             *m_f.connection, pagetest::demoProject(sim::demo::kDemoProjectId), true, scheduler);
+        // Children of the page: the page's loaders still talk to them while it is destroyed.
         scheduler->setParent(m_f.page.get());
+        clock->setParent(m_f.page.get());
         m_f.page->show();
         QTRY_VERIFY_WITH_TIMEOUT(m_f.pipelines()->rowCount() > 0, 10'000);
-        const auto quiet = [&] {
-            // No request for 1 s: whatever was in flight has finished.
-            for (int tries = 0; tries < 30; ++tries) {
-                m_f.server->clearRequests();
-                QTest::qWait(1000);
-                if (m_f.server->requests().isEmpty())
-                    return true;
-            }
-            return false;
+        QSignalSpy started(scheduler, &models::PollScheduler::taskStarted);
+
+        // Visible: as the clock moves, the list is polled again and again (a poll still on its
+        // way when the clock moves starts again only after it is back, hence the retries).
+        const auto listPolledAsClockMoves = [&] {
+            clock->advance(fast.maxIntervalMs);
+            return m_f.count("GET", QStringLiteral("/pipelines?")) >= 2;
         };
-        // Visible: the list is polled again and again.
         m_f.server->clearRequests();
-        QTRY_VERIFY_WITH_TIMEOUT(m_f.count("GET", QStringLiteral("/pipelines")) >= 2, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(listPolledAsClockMoves(), 10'000);
+        QVERIFY(!started.isEmpty());
 
+        // Hidden: however far the clock moves, no task starts, so nothing goes on the wire.
         m_f.page->setVisibleForPolling(false);
-        QVERIFY(quiet());
-        m_f.server->clearRequests();
-        QTest::qWait(1500);
-        QCOMPARE(m_f.server->requests().size(), 0);
+        started.clear();
+        for (int round = 0; round < 10; ++round) {
+            clock->advance(fast.maxIntervalMs);
+            QCoreApplication::processEvents();
+        }
+        QCOMPARE(started.size(), 0);
 
-        // Shown again: polling resumes.
+        // Shown again: polling resumes (tasks whose poll was still on its way when the page
+        // was hidden are due one interval after it came back).
+        m_f.server->clearRequests();
         m_f.page->setVisibleForPolling(true);
-        QTRY_VERIFY_WITH_TIMEOUT(m_f.count("GET", QStringLiteral("/pipelines")) >= 1, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(listPolledAsClockMoves(), 10'000);
+        QVERIFY(!started.isEmpty());
     }
 };
 

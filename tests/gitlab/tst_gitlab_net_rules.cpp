@@ -119,6 +119,15 @@ private Q_SLOTS:
         QCOMPARE(info.totalPages, -1);
         QCOMPARE(info.total, -1);
         QVERIFY(!info.hasNext());
+        // A page number beyond int is nonsense, not page 2 (4294967298 wrapped round).
+        info = pageInfoFromHeaders(headers({{"X-Next-Page", "4294967298"},
+                                            {"X-Total-Pages", "99999999999"},
+                                            {"X-Total", "99999999999"}}),
+                                   url);
+        QCOMPARE(info.nextPage, 0);
+        QVERIFY(!info.hasNext());
+        QCOMPARE(info.totalPages, -1);
+        QCOMPARE(info.total, Q_INT64_C(99999999999));
     }
 
     void origins()

@@ -4,7 +4,9 @@
 
 #include "log/logsearch.h"
 
+#include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -442,18 +444,53 @@ void TestLogSearch::asyncStreamsRunningCount()
 void TestLogSearch::cancel()
 {
     auto engine = std::make_shared<LogEngine>();
-    feed(*engine, variedLog(200000, 5), {});
+    feed(*engine, variedLog(400000, 5), {});
+    // A regex without a literal renders every line: many pieces, each handed out on its own.
+    const SearchQuery query{u"[a-z]+r\\b"_qs, SearchQuery::Kind::Regex, Qt::CaseSensitive};
+    const LogSearcher searcher(query);
+    std::atomic<bool> never{false};
+    LogSearcher::Progress whole;
+    const qint64 allHits = searcher.run(
+        *engine, 0, -1, 2, never, [](const QList<SearchHit> &) {}, &whole);
+    QCOMPARE(whole.searched, whole.pieces);
+    QVERIFY2(whole.pieces >= 12, QByteArray::number(whole.pieces).constData()); // room to stop
+
+    // Cancelled from its first batch of hits (the hook): the searcher says it was cancelled
+    // and hands out nothing more, although most of the log was still to search.
+    std::atomic<bool> stop{false};
+    int batches = 0;
+    qint64 handedOut = 0;
+    LogSearcher::Progress progress;
+    const qint64 result = searcher.run(
+        *engine, 0, -1, 2, stop,
+        [&](const QList<SearchHit> &h) {
+            ++batches;
+            handedOut += h.size();
+            stop = true;
+        },
+        &progress);
+    QCOMPARE(result, qint64(-1));
+    QCOMPARE(batches, 1);
+    QVERIFY(handedOut < allHits);
+    // It stopped taking pieces: at most the ones both threads were already searching.
+    QCOMPARE(progress.pieces, whole.pieces);
+    QVERIFY2(progress.searched <= 4, QByteArray::number(progress.searched).constData());
+
+    // The threaded search, cancelled at once: its worker reports that it stopped (pipedeck.perf)
+    // and, once it is gone, nothing of it has reached the viewer.
     LogSearch search;
     QSignalSpy hits(&search, &LogSearch::hitsFound);
     QSignalSpy finished(&search, &LogSearch::finished);
-    // A regex without a literal renders every line: slow enough to cancel.
-    search.start(engine,
-                 SearchQuery{u"[a-z]+r\\b"_qs, SearchQuery::Kind::Regex, Qt::CaseSensitive});
+    QLoggingCategory::setFilterRules(u"pipedeck.perf.info=true"_qs);
+    QTest::ignoreMessage(QtInfoMsg, QRegularExpression(u"^search stopped: -1 hits"_qs));
+    search.start(engine, query);
     search.cancel();
-    QTest::qWait(200);
-    // Nothing of the cancelled search reaches the viewer.
+    QTRY_VERIFY_WITH_TIMEOUT(!search.isRunning(), 30000);
+    QLoggingCategory::setFilterRules(QString());
+    QCoreApplication::sendPostedEvents(); // anything it queued before it stopped
     QCOMPARE(hits.size(), 0);
     QCOMPARE(finished.size(), 0);
+
     // A new search after a cancelled one works.
     search.start(engine, SearchQuery{u"needle"_qs, SearchQuery::Kind::Plain, Qt::CaseSensitive});
     QVERIFY(finished.wait(30000));

@@ -4,6 +4,7 @@
 // polling with conditional GETs.
 #include "gitlab/net/clock.h"
 #include "gitlab/net/connection.h"
+#include "job_rows.h"
 #include "models/jobs/jobs_model.h"
 #include "models/loaders/jobs_loader.h"
 #include "models/loaders/pipelines_loader.h"
@@ -41,18 +42,7 @@ pipedeck::gitlab::ConnectionOptions fastOptions()
     return options;
 }
 
-//! Every job and bridge row under `parent`, recursively.
-void collectJobs(const QAbstractItemModel &model, const QModelIndex &parent,
-                 QList<QModelIndex> &out)
-{
-    for (int row = 0; row < model.rowCount(parent); ++row) {
-        const QModelIndex index = model.index(row, 0, parent);
-        if (index.data(JobsModel::NodeKindRole).value<JobsModel::NodeKind>() !=
-            JobsModel::NodeKind::Stage)
-            out.append(index);
-        collectJobs(model, index, out);
-    }
-}
+using jobrows::collectJobs;
 
 int countRequests(const QList<pipedeck::sim::RecordedRequest> &requests, int status)
 {
@@ -480,6 +470,70 @@ private Q_SLOTS:
         QVERIFY(refreshed.wait(kTimeoutMs));
         QVERIFY(model.isStale());
         QCOMPARE(model.rowCount(), rows);
+    }
+
+    void secondOfThreePagesFailsKeepsWhatWasShown()
+    {
+        // A project with three pages of pipelines (100 a page).
+        pipedeck::sim::World &world = m_server->world();
+        pipedeck::sim::Project &project =
+            world.createProject(QStringLiteral("demo"), QStringLiteral("three-pages"),
+                                QStringLiteral("Three pages"), QStringLiteral("demo"));
+        for (int i = 0; i < 250; ++i) {
+            pipedeck::sim::PipelineSpec spec;
+            spec.ref = QStringLiteral("main");
+            pipedeck::sim::JobSpec job;
+            job.name = QStringLiteral("check");
+            job.frozenStatus = QStringLiteral("success");
+            spec.jobs = {job};
+            world.createPipeline(project.id, spec);
+        }
+        PipelinesModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        PipelinesLoader loader(m_connection.get(), &model, project.id);
+        QSignalSpy refreshed(&loader, &PipelinesLoader::refreshed);
+        loader.refresh();
+        QVERIFY(refreshed.wait(kTimeoutMs));
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(model.nextPage(), 2);
+        QList<qint64> shown;
+        for (int row = 0; row < model.rowCount(); ++row)
+            shown.append(model.pipelineAt(row)->id);
+
+        // Page 2 fails, also when the connection tries it again.
+        pipedeck::sim::FaultRule fault;
+        fault.method = "GET";
+        fault.path = QRegularExpression(QStringLiteral("^/api/v4/projects/\\d+/pipelines$"));
+        fault.query = QRegularExpression(QStringLiteral("(^|&)page=2(&|$)"));
+        fault.kind = pipedeck::sim::FaultKind::ServerError;
+        fault.times = -1;
+        m_server->addFault(fault);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isFetchingMore(), kTimeoutMs);
+        // Marked incomplete: not at the end, with the reason; what was shown stays as it was.
+        QVERIFY(!model.atEnd());
+        QCOMPARE(model.nextPage(), 2);
+        QVERIFY(!model.errorText().isEmpty());
+        QVERIFY(!model.errorText().contains(m_token));
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(removed.count(), 0);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.pipelineAt(row)->id, shown.at(row));
+        QVERIFY(m_server->requests().constLast().target.contains("page=2"));
+
+        // Once GitLab answers again, the next tries fill in pages 2 and 3 and the note goes.
+        // (The model tester asks for more as rows arrive, as a view does while it fills.)
+        m_server->clearFaults();
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QTRY_VERIFY_WITH_TIMEOUT(model.atEnd(), kTimeoutMs);
+        QCOMPARE(model.rowCount(), 250);
+        QVERIFY(model.errorText().isEmpty());
+        for (int row = 0; row < shown.size(); ++row)
+            QCOMPARE(model.pipelineAt(row)->id, shown.at(row));
     }
 
     void pollingUsesConditionalGetsAndSlowsDown()

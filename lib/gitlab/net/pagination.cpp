@@ -2,6 +2,8 @@
 
 #include "gitlab/net/http_headers.h"
 
+#include <limits>
+
 namespace pipedeck::gitlab {
 
 QHash<QString, QUrl> parseLinkHeader(const QByteArray &value, const QUrl &base)
@@ -46,17 +48,22 @@ QHash<QString, QUrl> parseLinkHeader(const QByteArray &value, const QUrl &base)
 
 PageInfo pageInfoFromHeaders(const HttpHeaders &headers, const QUrl &requestUrl)
 {
-    const auto number = [&](const char *name, qint64 fallback) {
+    const auto number = [&](const char *name, qint64 fallback, qint64 max) {
         bool ok = false;
         const qint64 value = headers.value(QByteArray(name)).trimmed().toLongLong(&ok);
-        return ok && value >= 0 ? value : fallback;
+        return ok && value >= 0 && value <= max ? value : fallback;
+    };
+    // Page numbers beyond int are nonsense, not a page to ask for: a cast would wrap
+    // 4294967298 round to page 2.
+    const auto pageNumber = [&](const char *name, int fallback) {
+        return static_cast<int>(number(name, fallback, std::numeric_limits<int>::max()));
     };
     PageInfo info;
-    info.page = static_cast<int>(number("X-Page", 0));
-    info.perPage = static_cast<int>(number("X-Per-Page", 0));
-    info.nextPage = static_cast<int>(number("X-Next-Page", 0));
-    info.totalPages = static_cast<int>(number("X-Total-Pages", -1));
-    info.total = number("X-Total", -1);
+    info.page = pageNumber("X-Page", 0);
+    info.perPage = pageNumber("X-Per-Page", 0);
+    info.nextPage = pageNumber("X-Next-Page", 0);
+    info.totalPages = pageNumber("X-Total-Pages", -1);
+    info.total = number("X-Total", -1, std::numeric_limits<qint64>::max());
     const auto links = parseLinkHeader(headers.value("Link"), requestUrl);
     info.nextLink = links.value(QStringLiteral("next"));
     return info;

@@ -109,6 +109,9 @@ void PipelinesLoader::loadPage(int page)
     request->setPage(page);
     m_morePage = launch(m_connection.data(), request, this, gitlab::Priority::Interactive,
                         [this, generation](const gitlab::ListPipelines &done) {
+                            // Done: a fetchMore() the answer itself sets off (a view filling
+                            // its rows) must start the next page, not be dropped as a repeat.
+                            m_morePage.clear();
                             if (!m_model)
                                 return;
                             if (generation != m_generation ||
