@@ -18,6 +18,8 @@ packages=(
     help2man dpkg-dev file lintian desktop-file-utils appstream man-db
     # running the GUI for screenshots; Japanese glyphs
     xvfb xauth x11-apps imagemagick fonts-noto-cjk fonts-noto-color-emoji openbox xdotool
+    # a notification server and a tray for the watching screenshots
+    dunst trayer
 )
 
 missing=()

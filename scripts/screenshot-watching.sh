@@ -2,7 +2,7 @@
 # The demo's watched pipeline failing, as a desktop shows it: Xvfb with openbox, a notification
 # server (dunst) and a system tray (trayer) on a private session bus, `pipedeck --demo`, then
 #   OUT-notification.png  the notification dunst shows when the watched pipeline fails (~1 min)
-#   OUT-tray.png          the tray icon's menu, opened with a click
+#   OUT-tray.png          the tray icon and its menu (a right click)
 #   scripts/screenshot-watching.sh docs/screenshots/watching [--lang ja]
 # Uses build/release unless PIPEDECK_BIN points elsewhere. Needs xvfb, openbox, xdotool,
 # imagemagick, dunst, trayer, dbus (scripts/install-deps.sh).
@@ -48,18 +48,12 @@ done
 sleep 1
 import -window "$note" "$out-notification.png"
 echo "saved $out-notification.png"
-# The tray icon: trayer's window holds it; a click opens Pipedeck's menu.
-tray=$(xdotool search --onlyvisible --class trayer | tail -1)
+# The tray icon: trayer's window holds it; a right click opens Pipedeck's menu.
+tray=$(xdotool search --onlyvisible --name panel 2>/dev/null | tail -1 || true)
+[ -n "$tray" ] || tray=$(xdotool search --onlyvisible --class trayer 2>/dev/null | tail -1 || true)
+[ -n "$tray" ] || { echo "no tray window" >&2; exit 1; }
 eval "$(xdotool getwindowgeometry --shell "$tray")"
-xdotool mousemove $((X + WIDTH - 14)) $((Y + HEIGHT / 2)) click 1
+xdotool mousemove $((X + WIDTH - 14)) $((Y + HEIGHT / 2)) click 3
 sleep 1.5
-menu=$(xdotool search --onlyvisible --class pipedeck 2>/dev/null | while read -r w; do
-    n=$(xdotool getwindowname "$w" 2>/dev/null || true)
-    [ -z "$n" ] && echo "$w"
-done | tail -1)
-if [ -n "$menu" ]; then
-    import -window "$menu" "$out-tray.png"
-else
-    import -window root -crop 520x420+880+0 "$out-tray.png"
-fi
+import -window root -crop 560x460+840+0 "$out-tray.png"
 echo "saved $out-tray.png"
