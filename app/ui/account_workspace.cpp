@@ -5,6 +5,8 @@
 #include "gitlab/requests/job_requests.h"
 #include "gitlab/requests/pipeline_requests.h"
 #include "gitlab/requests/project_requests.h"
+#include "logfollow/trace_follower.h"
+#include "logview/job_log_page.h"
 #include "models/loaders/projects_loader.h"
 #include "models/polling/poll_scheduler.h"
 #include "models/projects/projects_model.h"
@@ -249,6 +251,14 @@ JobLogWindow *AccountWorkspace::openJobLog(qint64 projectId, qint64 jobId, const
     connect(window, &QObject::destroyed, this, [this, jobId] { m_logWindows.remove(jobId); });
     connect(window, &JobLogWindow::showInPipelineRequested, this,
             &AccountWorkspace::showJobRequested);
+    // Offline is the account's state: the log waits with every other view and resumes with
+    // them, instead of retrying on its own.
+    const auto holdWhileOffline = [window](AccountNetState::State state) {
+        if (logfollow::TraceFollower *follower = window->page()->follower())
+            follower->setOnHold(state == AccountNetState::State::Offline);
+    };
+    connect(m_netState.get(), &AccountNetState::stateChanged, window, holdWhileOffline);
+    holdWhileOffline(m_netState->state());
     Q_EMIT logWindowOpened(window);
     window->present();
     return window;

@@ -119,9 +119,19 @@ void TraceFollower::pollNow()
     tick();
 }
 
+void TraceFollower::setOnHold(bool onHold)
+{
+    if (m_onHold == onHold)
+        return;
+    m_onHold = onHold;
+    m_timer.stop();
+    if (!onHold && m_polling && !m_traceRequest)
+        tick();
+}
+
 void TraceFollower::tick()
 {
-    if (!m_polling)
+    if (!m_polling || m_onHold)
         return;
     const bool statusDue = !m_hasJob || m_ticks % qMax(1, m_options.statusEveryPolls) == 0;
     ++m_ticks;
@@ -338,7 +348,7 @@ void TraceFollower::handleFailure(const gitlab::Status &status)
 
 void TraceFollower::scheduleNext()
 {
-    if (!m_polling)
+    if (!m_polling || m_onHold)
         return;
     if (!m_lastError.ok()) {
         m_intervalMs = m_options.slowIntervalMs;

@@ -95,6 +95,11 @@ public:
 
     // Polls now instead of waiting for the timer (e.g. when the user presses "refresh").
     void pollNow();
+    //! While on hold (the account is offline), no poll starts and none is scheduled; a request
+    //! in flight finishes. Released, it polls at once: one account state, every view resumes
+    //! together, no retries of its own while the instance cannot be reached.
+    void setOnHold(bool onHold);
+    bool isOnHold() const { return m_onHold; }
 
 Q_SIGNALS:
     void jobChanged(const pipedeck::gitlab::Job &job);
@@ -147,6 +152,7 @@ private:
     gitlab::Job m_job;
     bool m_hasJob = false;
     bool m_polling = false;
+    bool m_onHold = false;
     bool m_finished = false;
     // The job was seen finished: the next trace answer is the last one.
     bool m_finalTracePending = false;
