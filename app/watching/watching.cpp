@@ -80,6 +80,7 @@ void Watching::forgetAccount(const QString &accountId)
     const QList<watch::PipelineWatch> watches = m_store->watches().watchesOf(accountId);
     for (const watch::PipelineWatch &watch : watches)
         m_store->watches().remove(accountId, watch.pipelineId);
+    m_store->removeRules(accountId);
 }
 
 bool Watching::hasAccount(const QString &accountId) const

@@ -129,6 +129,14 @@ void WatchStore::setRules(const QString &accountId, const WatchRules &rules)
     Q_EMIT rulesChanged(accountId);
 }
 
+void WatchStore::removeRules(const QString &accountId)
+{
+    if (m_rules.remove(accountId) == 0)
+        return;
+    save();
+    Q_EMIT rulesChanged(accountId);
+}
+
 void WatchStore::setCloseToTray(std::optional<bool> keep)
 {
     if (m_closeToTray == keep)

@@ -40,6 +40,8 @@ public:
 
     WatchRules rules(const QString &accountId) const;
     void setRules(const QString &accountId, const WatchRules &rules);
+    //! Forgets the account's rules (the account was removed): they leave the file too.
+    void removeRules(const QString &accountId);
     //! Closing the main window with watches active keeps Pipedeck in the tray (true), quits
     //! (false), or asks (unset: not asked yet). An app setting kept here so that the
     //! preferences are written in one atomic file.

@@ -32,6 +32,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -213,6 +214,10 @@ private Q_SLOTS:
         QVERIFY(startDemo(app, true));
         const QString account = app.mainWindow()->currentAccountId();
         QTRY_COMPARE_WITH_TIMEOUT(app.tray()->pipelineActions().size(), 1, kTimeoutMs);
+        watch::WatchRules own;
+        own.onlyMine = false;
+        own.branchGlobs = {QStringLiteral("release/*")};
+        app.watching()->store().setRules(account, own);
         app.sessions()->signOut(account);
         QVERIFY(!app.watching()->watches().contains(account, demo::kWatchedPipelineId));
         QVERIFY(!app.watching()->hasAccount(account));
@@ -220,6 +225,11 @@ private Q_SLOTS:
         watch::WatchStore reread(demoStorePath());
         QVERIFY(reread.load());
         QCOMPARE(reread.watches().size(), 0);
+        // Its rules leave with it: nothing of the account is left in the file.
+        QCOMPARE(reread.rules(account), watch::WatchRules{});
+        QFile file(demoStorePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("release/*"));
     }
 
     void answeringQuitQuits()
