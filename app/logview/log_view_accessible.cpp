@@ -81,12 +81,6 @@ LogViewAccessible::LogViewAccessible(LogView *view)
     : QAccessibleWidget(view, QAccessible::List)
 {}
 
-LogViewAccessible::~LogViewAccessible()
-{
-    for (const QAccessible::Id id : std::as_const(m_lines))
-        QAccessible::deleteAccessibleInterface(id);
-}
-
 LogView *LogViewAccessible::view() const
 {
     return static_cast<LogView *>(widget());
@@ -112,11 +106,9 @@ QAccessibleInterface *LogViewAccessible::child(int index) const
     const qint64 line = lineAt(index);
     if (line < 0)
         return nullptr;
-    if (const auto it = m_lines.constFind(line); it != m_lines.cend())
-        return QAccessible::accessibleInterface(it.value());
-    auto *interface = new LogLineAccessible(const_cast<LogViewAccessible *>(this), line);
-    m_lines.insert(line, QAccessible::registerAccessibleInterface(interface));
-    return interface;
+    return m_lines.get(line, [this, line] {
+        return new LogLineAccessible(const_cast<LogViewAccessible *>(this), line);
+    });
 }
 
 int LogViewAccessible::indexOfChild(const QAccessibleInterface *child) const

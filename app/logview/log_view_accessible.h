@@ -1,7 +1,8 @@
 #pragma once
 
+#include "widgets/accessible_children.h"
+
 #include <QAccessibleWidget>
-#include <QHash>
 
 namespace pipedeck {
 
@@ -15,7 +16,6 @@ class LogViewAccessible : public QAccessibleWidget
 {
 public:
     explicit LogViewAccessible(LogView *view);
-    ~LogViewAccessible() override;
 
     int childCount() const override;
     QAccessibleInterface *child(int index) const override;
@@ -30,7 +30,7 @@ public:
     static QAccessibleInterface *factory(const QString &className, QObject *object);
 
 private:
-    mutable QHash<qint64, QAccessible::Id> m_lines; //!< log line -> its registered interface
+    mutable AccessibleChildren<qint64> m_lines; //!< by log line
 };
 
 } // namespace pipedeck

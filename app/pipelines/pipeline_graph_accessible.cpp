@@ -23,7 +23,7 @@ public:
     bool isValid() const override
     {
         const PipelineGraphView *v = view();
-        return v && v->cardJobIds().contains(m_jobId);
+        return v && v->cardIndexOf(m_jobId) >= 0;
     }
     QObject *object() const override { return nullptr; }
     QWindow *window() const override { return m_graph->window(); }
@@ -112,12 +112,6 @@ PipelineGraphAccessible::PipelineGraphAccessible(PipelineGraphView *view)
     : QAccessibleWidget(view, QAccessible::List)
 {}
 
-PipelineGraphAccessible::~PipelineGraphAccessible()
-{
-    for (const QAccessible::Id id : std::as_const(m_cards))
-        QAccessible::deleteAccessibleInterface(id);
-}
-
 PipelineGraphView *PipelineGraphAccessible::view() const
 {
     return static_cast<PipelineGraphView *>(widget());
@@ -130,28 +124,25 @@ int PipelineGraphAccessible::childCount() const
 
 QAccessibleInterface *PipelineGraphAccessible::child(int index) const
 {
-    const QList<qint64> ids = view()->cardJobIds();
-    if (index < 0 || index >= ids.size())
+    const qint64 jobId = view()->cardJobIdAt(index);
+    if (!jobId)
         return nullptr;
-    const qint64 jobId = ids.at(index);
-    if (const auto it = m_cards.constFind(jobId); it != m_cards.cend())
-        return QAccessible::accessibleInterface(it.value());
-    auto *card = new JobCardAccessible(const_cast<PipelineGraphAccessible *>(this), jobId);
-    m_cards.insert(jobId, QAccessible::registerAccessibleInterface(card));
-    return card;
+    return m_cards.get(jobId, [this, jobId] {
+        return new JobCardAccessible(const_cast<PipelineGraphAccessible *>(this), jobId);
+    });
 }
 
 int PipelineGraphAccessible::indexOfChild(const QAccessibleInterface *child) const
 {
     const auto *card = dynamic_cast<const JobCardAccessible *>(child);
-    return card ? int(view()->cardJobIds().indexOf(card->jobId())) : -1;
+    return card ? view()->cardIndexOf(card->jobId()) : -1;
 }
 
 QAccessibleInterface *PipelineGraphAccessible::childAt(int x, int y) const
 {
     const QPoint local = view()->viewport()->mapFromGlobal(QPoint(x, y));
     const qint64 jobId = view()->jobAt(local);
-    return jobId ? child(int(view()->cardJobIds().indexOf(jobId))) : nullptr;
+    return jobId ? child(view()->cardIndexOf(jobId)) : nullptr;
 }
 
 QAccessibleInterface *PipelineGraphAccessible::focusChild() const
@@ -159,7 +150,7 @@ QAccessibleInterface *PipelineGraphAccessible::focusChild() const
     const qint64 current = view()->currentJobId();
     if (!current || !view()->hasFocus())
         return nullptr;
-    return child(int(view()->cardJobIds().indexOf(current)));
+    return child(view()->cardIndexOf(current));
 }
 
 QAccessibleInterface *PipelineGraphAccessible::factory(const QString &className, QObject *object)

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "widgets/accessible_children.h"
+
 #include <QAccessibleWidget>
-#include <QHash>
 
 namespace pipedeck {
 
@@ -15,7 +16,6 @@ class PipelineGraphAccessible : public QAccessibleWidget
 {
 public:
     explicit PipelineGraphAccessible(PipelineGraphView *view);
-    ~PipelineGraphAccessible() override;
 
     int childCount() const override;
     QAccessibleInterface *child(int index) const override;
@@ -29,7 +29,7 @@ public:
     static QAccessibleInterface *factory(const QString &className, QObject *object);
 
 private:
-    mutable QHash<qint64, QAccessible::Id> m_cards; //!< job id -> its registered interface
+    mutable AccessibleChildren<qint64> m_cards; //!< by job id
 };
 
 } // namespace pipedeck

@@ -372,7 +372,7 @@ void PipelineGraphView::makeCurrent(qint64 jobId, bool scroll)
     if (card && QAccessible::isActive()) {
         QAccessibleInterface *graph = QAccessible::queryAccessibleInterface(this);
         if (QAccessibleInterface *cardInterface =
-                graph ? graph->child(int(cardJobIds().indexOf(jobId))) : nullptr) {
+                graph ? graph->child(cardIndexOf(jobId)) : nullptr) {
             QAccessibleEvent event(cardInterface,
                                    hasFocus() ? QAccessible::Focus : QAccessible::Selection);
             QAccessible::updateAccessibility(&event);
@@ -663,19 +663,28 @@ QString PipelineGraphView::secondLine(const Card &card) const
     return parts.join(QStringLiteral(" · "));
 }
 
+CiStatus PipelineGraphView::shownStatus(const Card &card) const
+{
+    const auto optimistic = m_optimistic.constFind(card.jobId);
+    if (optimistic != m_optimistic.cend() && optimistic->first)
+        return *optimistic->first;
+    return statusAt(card.index);
+}
+
+QString PipelineGraphView::statusLabel(const Card &card) const
+{
+    return StatusStyle::label(shownStatus(card),
+                              card.index.data(JobsModel::AllowFailureRole).toBool(),
+                              card.index.data(JobsModel::StatusNameRole).toString());
+}
+
 QString PipelineGraphView::cardText(qint64 jobId) const
 {
     const Card *card = cardOf(jobId);
     if (!card)
         return {};
-    CiStatus status = statusAt(card->index);
-    const auto optimistic = m_optimistic.constFind(jobId);
-    if (optimistic != m_optimistic.cend() && optimistic->first)
-        status = *optimistic->first;
     return oneLine(card->index.data(JobsModel::NameRole).toString()) + QStringLiteral(" — ") +
-           StatusStyle::label(status, card->index.data(JobsModel::AllowFailureRole).toBool(),
-                              card->index.data(JobsModel::StatusNameRole).toString()) +
-           QStringLiteral(" — ") + secondLine(*card);
+           statusLabel(*card) + QStringLiteral(" — ") + secondLine(*card);
 }
 
 QList<qint64> PipelineGraphView::cardJobIds() const
@@ -688,21 +697,27 @@ QList<qint64> PipelineGraphView::cardJobIds() const
     return ids;
 }
 
+int PipelineGraphView::cardIndexOf(qint64 jobId) const
+{
+    ensureLayout();
+    return m_cardOfJob.value(jobId, -1);
+}
+
+qint64 PipelineGraphView::cardJobIdAt(int index) const
+{
+    ensureLayout();
+    return index >= 0 && size_t(index) < m_cards.size() ? m_cards[size_t(index)].jobId : 0;
+}
+
 QString PipelineGraphView::cardAccessibleName(qint64 jobId) const
 {
     const Card *card = cardOf(jobId);
     if (!card)
         return {};
-    CiStatus status = statusAt(card->index);
-    const auto optimistic = m_optimistic.constFind(jobId);
-    if (optimistic != m_optimistic.cend() && optimistic->first)
-        status = *optimistic->first;
-    const QString statusText =
-        StatusStyle::label(status, card->index.data(JobsModel::AllowFailureRole).toBool(),
-                           card->index.data(JobsModel::StatusNameRole).toString());
-    QString name = tr("%1, stage %2, %3")
-                       .arg(oneLine(card->index.data(JobsModel::NameRole).toString()),
-                            oneLine(card->index.data(JobsModel::StageRole).toString()), statusText);
+    QString name =
+        tr("%1, stage %2, %3")
+            .arg(oneLine(card->index.data(JobsModel::NameRole).toString()),
+                 oneLine(card->index.data(JobsModel::StageRole).toString()), statusLabel(*card));
     if (const QString second = secondLine(*card); !second.isEmpty())
         name += QStringLiteral(", ") + second;
     return name;
@@ -843,10 +858,7 @@ void PipelineGraphView::paintCard(QPainter &painter, const Card &card) const
     const bool hovered = card.jobId == m_hovered;
     const bool retried = card.olderAttempt;
     const bool allowFailure = index.data(JobsModel::AllowFailureRole).toBool();
-    CiStatus status = statusAt(index);
-    const auto optimistic = m_optimistic.constFind(card.jobId);
-    if (optimistic != m_optimistic.cend() && optimistic->first)
-        status = *optimistic->first;
+    const CiStatus status = shownStatus(card);
 
     painter.save();
     if (retried)
@@ -897,6 +909,7 @@ void PipelineGraphView::paintCard(QPainter &painter, const Card &card) const
         QFontMetrics(nameFont).elidedText(oneLine(index.data(JobsModel::NameRole).toString()),
                                           Qt::ElideRight, textWidth));
     painter.setFont(small);
+    const auto optimistic = m_optimistic.constFind(card.jobId);
     const bool noted = optimistic != m_optimistic.cend() && !optimistic->second.isEmpty();
     painter.setPen(noted ? StatusStyle::textColor(status, pal) : mutedColor(pal));
     painter.drawText(QRect(textLeft, top + metrics.height() + 1, textWidth, smallMetrics.height()),

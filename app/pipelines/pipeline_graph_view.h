@@ -58,6 +58,9 @@ public:
     QString cardText(qint64 jobId) const; //!< the texts painted on a card
     //! The job ids of the cards, in reading order (stage by stage, downstreams in place).
     QList<qint64> cardJobIds() const;
+    //! The place of a card in that order, or -1; the job id at a place, or 0.
+    int cardIndexOf(qint64 jobId) const;
+    qint64 cardJobIdAt(int index) const;
     //! What a screen reader says for a card: name, stage, status and the second line.
     QString cardAccessibleName(qint64 jobId) const;
     //! An earlier attempt of a job that was retried: GitLab marks it only in some versions,
@@ -128,6 +131,9 @@ private:
     void paintColumnHeader(QPainter &painter, const Column &column) const;
     void paintBand(QPainter &painter, const Band &band) const;
     QString secondLine(const Card &card) const;
+    //! The status a card shows: GitLab's, or the one an action in flight expects.
+    gitlab::CiStatus shownStatus(const Card &card) const;
+    QString statusLabel(const Card &card) const;
 
     QPointer<models::JobsModel> m_model;
     QList<QMetaObject::Connection> m_connections;

@@ -8,12 +8,13 @@
 #include "logfollow/trace_follower.h"
 #include "logview/job_log_page.h"
 #include "pipelines/project_page.h"
+#include "quiet_server_options.h"
 #include "sim/demo_data.h"
 #include "sim/server.h"
+#include "support/wire_settle.h"
 #include "ui/account_workspace.h"
 #include "ui/job_log_window.h"
 
-#include <QDeadlineTimer>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,16 +26,6 @@ namespace {
 
 const QString kToken = QStringLiteral("job-log-offline-demo-api");
 
-sim::ServerOptions simOptions()
-{
-    sim::ServerOptions options;
-    options.seed = 7;
-    options.clockRunning = false;
-    options.bigLog = false;
-    options.tokens = {{kToken, QStringLiteral("demo"), {QStringLiteral("api")}, {}}};
-    return options;
-}
-
 int traceRequests(const sim::Server &server)
 {
     int n = 0;
@@ -45,15 +36,6 @@ int traceRequests(const sim::Server &server)
     return n;
 }
 
-void settle(gitlab::Connection &connection)
-{
-    QDeadlineTimer deadline(10'000);
-    for (int quiet = 0; quiet < 4 && !deadline.hasExpired();) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        quiet = connection.gate().inFlight() == 0 ? quiet + 1 : 0;
-    }
-}
-
 } // namespace
 
 class TestJobLogOffline : public QObject
@@ -62,7 +44,7 @@ class TestJobLogOffline : public QObject
 private Q_SLOTS:
     void anOpenLogWaitsWhileOfflineAndPollsWhenBack()
     {
-        auto server = std::make_unique<sim::Server>(simOptions());
+        auto server = std::make_unique<sim::Server>(apptest::quietServerOptions(kToken));
         QVERIFY(server->listen());
         const quint16 port = server->port();
         gitlab::ManualClock clock(QDateTime::currentMSecsSinceEpoch());
@@ -88,23 +70,23 @@ private Q_SLOTS:
         for (int i = 0; i < 300 && net->state() != AccountNetState::State::Offline; ++i) {
             clock.advance(1'000);
             follower->pollNow();
-            settle(connection);
+            testing::settle(connection);
         }
         QTRY_COMPARE(net->state(), AccountNetState::State::Offline);
-        settle(connection);
+        testing::settle(connection);
         QVERIFY(follower->isOnHold());
         QVERIFY(!follower->hasWorkPending()); // nothing on the wire, nothing scheduled
         follower->pollNow();                  // even asked, a follower on hold sends nothing
         QVERIFY(!follower->hasWorkPending());
 
         // Back on the same port: the probe finds it, the account is online, the log polls.
-        server = std::make_unique<sim::Server>(simOptions());
+        server = std::make_unique<sim::Server>(apptest::quietServerOptions(kToken));
         QVERIFY(server->listen(QHostAddress::LocalHost, port));
         QCOMPARE(traceRequests(*server), 0);
         const qint64 probeAt = net->nextProbeMs();
         while (clock.nowMs() <= probeAt && net->state() == AccountNetState::State::Offline) {
             clock.advance(1'000);
-            settle(connection);
+            testing::settle(connection);
         }
         QTRY_COMPARE(net->state(), AccountNetState::State::Online);
         QVERIFY(!follower->isOnHold());

@@ -8,6 +8,7 @@
 #include "models/polling/poll_scheduler.h"
 #include "sim/demo_data.h"
 #include "sim/server.h"
+#include "support/wire_settle.h"
 #include "watch/watch_store.h"
 #include "watch/watcher.h"
 #include "watching/watching.h"
@@ -45,14 +46,6 @@ int pipelineListings(const sim::Server &server)
 }
 
 //! Lets the event loop run until nothing of the connection is on the wire.
-void settle(gitlab::Connection &connection)
-{
-    QDeadlineTimer deadline(10'000);
-    for (int quiet = 0; quiet < 4 && !deadline.hasExpired();) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        quiet = connection.gate().inFlight() == 0 ? quiet + 1 : 0;
-    }
-}
 } // namespace
 
 class TestWatchingOffline : public QObject
@@ -94,7 +87,7 @@ private Q_SLOTS:
         server.reset();
         for (int i = 0; i < 300 && net.state() != AccountNetState::State::Offline; ++i) {
             clock.advance(1'000);
-            settle(connection);
+            testing::settle(connection);
         }
         QTRY_COMPARE(net.state(), AccountNetState::State::Offline);
         QVERIFY(watcher->scheduler().isOffline());
@@ -108,7 +101,7 @@ private Q_SLOTS:
             clock.advance(1'000);
             // A poll would be on the wire right after the tick that made it due.
             QCOMPARE(connection.gate().inFlight(), 0);
-            settle(connection);
+            testing::settle(connection);
         }
         QCOMPARE(pipelineListings(*server), 0);
 
