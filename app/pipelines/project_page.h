@@ -172,6 +172,8 @@ protected:
 
 private:
     void createActions();
+    //! After a run or trigger created it: the history and list refreshed, the pipeline shown.
+    void showNewPipeline(qint64 pipelineId, const QString &message);
     void selectPipeline(qint64 pipelineId);
     void onCurrentJobChanged(qint64 jobId);
     void updateJobActions();

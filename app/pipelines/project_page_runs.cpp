@@ -143,15 +143,19 @@ RunPipelineDialog *ProjectPage::openRunPipelineDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RunPipelineDialog::pipelineCreated, this,
             [this](const gitlab::Pipeline &pipeline) {
-                if (m_historyPanel)
-                    m_historyPanel->refresh();
-                m_pipelinesLoader->refresh();
-                showPipeline(pipeline.id);
-                m_message->showMessage(InlineMessage::Kind::Info,
-                                       tr("Pipeline #%1 was created.").arg(pipeline.id));
+                showNewPipeline(pipeline.id, tr("Pipeline #%1 was created.").arg(pipeline.id));
             });
     dialog->show();
     return dialog;
+}
+
+void ProjectPage::showNewPipeline(qint64 pipelineId, const QString &message)
+{
+    if (m_historyPanel)
+        m_historyPanel->refresh();
+    m_pipelinesLoader->refresh();
+    showPipeline(pipelineId);
+    m_message->showMessage(InlineMessage::Kind::Info, message);
 }
 
 TriggerTokensDialog *ProjectPage::openTriggerTokens()
@@ -174,12 +178,7 @@ TriggerPipelineDialog *ProjectPage::openTriggerPipelineDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &TriggerPipelineDialog::pipelineCreated, this,
             [this](const gitlab::Pipeline &pipeline) {
-                if (m_historyPanel)
-                    m_historyPanel->refresh();
-                m_pipelinesLoader->refresh();
-                showPipeline(pipeline.id);
-                m_message->showMessage(InlineMessage::Kind::Info,
-                                       tr("Pipeline #%1 was triggered.").arg(pipeline.id));
+                showNewPipeline(pipeline.id, tr("Pipeline #%1 was triggered.").arg(pipeline.id));
             });
     dialog->show();
     return dialog;
