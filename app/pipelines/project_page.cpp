@@ -625,6 +625,15 @@ void ProjectPage::updateWatchAction()
                                  "job, also with the window closed"));
 }
 
+void ProjectPage::refreshAfterAction()
+{
+    if (m_pipelineId)
+        m_jobsLoader->refresh();
+    m_pipelinesLoader->refresh();
+    if (m_jobsView)
+        m_jobsView->refresh();
+}
+
 bool ProjectPage::confirm(const QString &title, const QString &text)
 {
     if (m_confirm)
@@ -764,13 +773,8 @@ void ProjectPage::onActionFinished(const ActionResult &result)
         break;
     }
     // Confirm with GitLab's own state at once.
-    if (result.outcome != ActionResult::Outcome::Failed) {
-        if (m_pipelineId)
-            m_jobsLoader->refresh();
-        m_pipelinesLoader->refresh();
-        if (m_jobsView)
-            m_jobsView->refresh();
-    }
+    if (result.outcome != ActionResult::Outcome::Failed)
+        refreshAfterAction();
     updateJobActions();
     updatePipelineActions();
     updateStatusText();

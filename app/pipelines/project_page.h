@@ -174,6 +174,8 @@ private:
     void createActions();
     //! After a run or trigger created it: the history and list refreshed, the pipeline shown.
     void showNewPipeline(qint64 pipelineId, const QString &message);
+    //! After an action GitLab took (or may have): its own state, read at once.
+    void refreshAfterAction();
     void selectPipeline(qint64 pipelineId);
     void onCurrentJobChanged(qint64 jobId);
     void updateJobActions();

@@ -369,13 +369,8 @@ void ProjectPage::onJobPlayed(const ActionResult &result)
         if (result.job->id != result.targetId && m_graph->currentJobId() == result.targetId)
             m_graph->setCurrentJob(result.job->id);
     }
-    if (result.outcome != ActionResult::Outcome::Failed) {
-        if (m_pipelineId)
-            m_jobsLoader->refresh();
-        m_pipelinesLoader->refresh();
-        if (m_jobsView)
-            m_jobsView->refresh();
-    }
+    if (result.outcome != ActionResult::Outcome::Failed)
+        refreshAfterAction();
     updateJobActions();
     updateStatusText();
 }
