@@ -68,10 +68,10 @@ void TriggerVault::store(const presets::AccountContext &account, qint64 projectI
                          m_sessionHeld.append(HeldTrigger{
                              account.instance, account.account, projectId, triggerId, {}, true});
                      }
-                     if (result.outcome == TokenOutcome::Saved ||
-                         result.outcome == TokenOutcome::SessionOnly) {
+                     // A save reaches listeners through TokenStore::recordsChanged; a session
+                     // copy is listed only now that it is in m_sessionHeld.
+                     if (result.outcome == TokenOutcome::SessionOnly)
                          Q_EMIT heldChanged();
-                     }
                      qCInfo(lcSecrets) << "trigger token of project" << projectId
                                        << "stored:" << int(result.outcome);
                      if (!hasContext || guard)
@@ -95,10 +95,10 @@ void TriggerVault::forget(const presets::AccountContext &account, qint64 project
         key, this, [this, key, guard, hasContext, done = std::move(done)](const TokenResult &r) {
             if (r.outcome == TokenOutcome::Removed) {
                 const auto sameAsThis = [&](const HeldTrigger &h) { return sameKey(h, key); };
+                // Listeners heard of it through TokenStore::recordsChanged already.
                 m_sessionHeld.erase(
                     std::remove_if(m_sessionHeld.begin(), m_sessionHeld.end(), sameAsThis),
                     m_sessionHeld.end());
-                Q_EMIT heldChanged();
             }
             if (!hasContext || guard)
                 done(r);
